@@ -1,0 +1,53 @@
+/**
+ * Configuration from the environment (and `.env`), validated once at start-up. Every variable is
+ * documented in `.env.example`. Secrets are kept here and never logged.
+ */
+import { z } from 'zod';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+export const configSchema = z.object({
+  STORE_URL: z
+    .string()
+    .trim()
+    .default('sqlite://data/mentor.sqlite')
+    .refine((v) => v === 'memory' || /^sqlite:\/\/.+/.test(v) || /^rediss?:\/\/.+/.test(v), {
+      message: 'must be sqlite://PATH, redis://HOST:PORT or memory',
+    }),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_API_URL: optional.pipe(z.url().optional()),
+
+  DISCORD_TOKEN: optional,
+  DISCORD_APPLICATION_ID: optional,
+  DISCORD_GUILD_ID: optional,
+  DISCORD_API_URL: optional.pipe(z.url().optional()),
+
+  /** Set to `false` to keep the console mentor off even when no platform is configured. */
+  CONSOLE: z.enum(['auto', 'true', 'false']).default('auto'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    // Only names and reasons: a malformed secret's value must not be echoed.
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const slackConfigured = (c: Config) => Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN));
+export const discordConfigured = (c: Config) => Boolean(c.DISCORD_TOKEN);

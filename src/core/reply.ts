@@ -1,0 +1,75 @@
+/**
+ * The one neutral answer model. The core speaks only in `Reply`; each platform has one small pure
+ * renderer (Block Kit, Discord embeds, console text). All strings here are plain text: renderers escape
+ * them for their platform, so nothing a user typed can become markup or a mention.
+ */
+
+/** A button maps to a registry command: pressing it runs `command` with `value` as its argument text. */
+export interface Button {
+  label: string;
+  /** A registry command id (see commands/registry.ts). */
+  actionId: string;
+  /** The command's argument text (a topic id, an onboarding answer...). Kept short: Discord's custom_id is 100 chars. */
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface Link {
+  title: string;
+  url: string;
+}
+
+export type Block =
+  | { type: 'heading'; text: string }
+  | { type: 'text'; text: string }
+  | { type: 'bullets'; items: string[] }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  | { type: 'links'; links: Link[] }
+  /** Where an answer comes from: "Rise of the ML Engineer — Trend 2 — Pre-Trained Models". */
+  | { type: 'source'; text: string }
+  | { type: 'buttons'; buttons: Button[] };
+
+export type BlockType = Block['type'];
+
+export interface Reply {
+  /** Plain-text rendering of the whole answer: notifications, screen readers, and platforms without blocks. */
+  text: string;
+  blocks: Block[];
+  /** `private` answers are shown only to the asker where the platform can (ephemeral). */
+  visibility: 'private' | 'public';
+}
+
+/** Builds a Reply from blocks; the plain-text fallback is derived, so it can never drift from the blocks. */
+export function reply(blocks: Block[], visibility: Reply['visibility'] = 'private'): Reply {
+  return { text: blocksToText(blocks), blocks, visibility };
+}
+
+export function blocksToText(blocks: Block[]): string {
+  return blocks
+    .map((block) => {
+      switch (block.type) {
+        case 'heading':
+          return block.text;
+        case 'text':
+          return block.text;
+        case 'bullets':
+          return block.items.map((item) => `• ${item}`).join('\n');
+        case 'fields':
+          return block.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
+        case 'links':
+          return block.links.map((l) => `• ${l.title}: ${l.url}`).join('\n');
+        case 'source':
+          return `(${block.text})`;
+        case 'buttons':
+          return `Options: ${block.buttons.map((b) => b.label).join(' | ')}`;
+      }
+    })
+    .join('\n\n');
+}
+
+/** Joins several replies into one (a greeting plus an answer, for instance). */
+export function combine(...replies: Reply[]): Reply {
+  const blocks = replies.flatMap((r) => r.blocks);
+  const visibility = replies.some((r) => r.visibility === 'private') ? 'private' : 'public';
+  return reply(blocks, visibility);
+}

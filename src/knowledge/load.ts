@@ -1,0 +1,189 @@
+/**
+ * Loads and validates the knowledge base. Errors name the file, the entry id, the field and the reason,
+ * because the people who edit these files are writers, not debuggers.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import {
+  AREAS,
+  backgroundSchema,
+  explanationSchema,
+  explanationsFileSchema,
+  goalSchema,
+  roleSchema,
+  rolesFileSchema,
+  tipSchema,
+  tipsFileSchema,
+  topicSchema,
+  topicsFileSchema,
+  type Background,
+  type Explanation,
+  type Goal,
+  type Role,
+  type Tip,
+  type Topic,
+} from './schema';
+
+export const DEFAULT_DATA_DIR = path.join(__dirname, 'data');
+
+export interface KnowledgeProblem {
+  file: string;
+  entry?: string;
+  field?: string;
+  reason: string;
+}
+
+export class KnowledgeBaseError extends Error {
+  constructor(readonly problems: KnowledgeProblem[]) {
+    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'KnowledgeBaseError';
+  }
+}
+
+export function formatProblem(p: KnowledgeProblem): string {
+  const where = [p.file, p.entry && `entry "${p.entry}"`, p.field && `field "${p.field}"`].filter(Boolean).join(', ');
+  return `  - ${where}: ${p.reason}`;
+}
+
+export interface KnowledgeBase {
+  /** Topics in learning-path order. */
+  topics: Topic[];
+  topicById: Map<string, Topic>;
+  roles: Role[];
+  backgrounds: Background[];
+  goals: Goal[];
+  explanations: Explanation[];
+  tips: Tip[];
+  /** Position of each topic on the path: area order first, then file order. */
+  pathIndex: Map<string, number>;
+}
+
+const FILES = {
+  topics: 'topics.yaml',
+  roles: 'roles.yaml',
+  explanations: 'explanations.yaml',
+  tips: 'tips.yaml',
+} as const;
+
+export function loadKnowledgeBase(dir: string = DEFAULT_DATA_DIR): KnowledgeBase {
+  const problems: KnowledgeProblem[] = [];
+  const read = <T extends z.ZodType>(file: string, schema: T): z.infer<T> | undefined => {
+    let raw: unknown;
+    try {
+      raw = parseYaml(readFileSync(path.join(dir, file), 'utf8'));
+    } catch (error) {
+      problems.push({ file, reason: `cannot be read as YAML: ${(error as Error).message.split('\n')[0]}` });
+      return undefined;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push({ file, field: issue.path.join('.') || undefined, reason: issue.message });
+      return undefined;
+    }
+    return parsed.data;
+  };
+
+  const entries = <T extends z.ZodType>(file: string, list: unknown[] | undefined, schema: T, label: string) => {
+    const valid: z.infer<T>[] = [];
+    const seen = new Set<string>();
+    (list ?? []).forEach((item, index) => {
+      const rawId = (item as { id?: unknown } | null)?.id;
+      const entry = typeof rawId === 'string' ? rawId : `${label} #${index + 1}`;
+      const parsed = schema.safeParse(item);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) problems.push({ file, entry, field: issue.path.join('.') || undefined, reason: issue.message });
+        return;
+      }
+      if (seen.has(entry)) problems.push({ file, entry, field: 'id', reason: 'is used by another entry in this file' });
+      seen.add(entry);
+      valid.push(parsed.data);
+    });
+    return valid;
+  };
+
+  const topicsFile = read(FILES.topics, topicsFileSchema);
+  const rolesFile = read(FILES.roles, rolesFileSchema);
+  const explanationsFile = read(FILES.explanations, explanationsFileSchema);
+  const tipsFile = read(FILES.tips, tipsFileSchema);
+
+  const topics = entries(FILES.topics, topicsFile?.topics, topicSchema, 'topic');
+  const roles = entries(FILES.roles, rolesFile?.roles, roleSchema, 'role');
+  const backgrounds = entries(FILES.roles, rolesFile?.backgrounds, backgroundSchema, 'background');
+  const goals = entries(FILES.roles, rolesFile?.goals, goalSchema, 'goal');
+  const explanations = entries(FILES.explanations, explanationsFile?.explanations, explanationSchema, 'explanation');
+  const tips = entries(FILES.tips, tipsFile?.tips, tipSchema, 'tip');
+
+  const topicById = new Map(topics.map((t) => [t.id, t]));
+  const checkTopicRefs = (file: string, entry: string, field: string, ids: readonly string[]) => {
+    ids.forEach((ref, i) => {
+      if (!topicById.has(ref)) problems.push({ file, entry, field: `${field}.${i}`, reason: `names unknown topic id "${ref}"` });
+    });
+  };
+
+  for (const t of topics) checkTopicRefs(FILES.topics, t.id, 'prerequisites', t.prerequisites);
+  for (const b of backgrounds) {
+    checkTopicRefs(FILES.roles, b.id, 'assumedKnown', b.assumedKnown);
+    checkTopicRefs(FILES.roles, b.id, 'focus', b.focus);
+  }
+  for (const g of goals) checkTopicRefs(FILES.roles, g.id, 'focus', g.focus);
+  for (const e of explanations) checkTopicRefs(FILES.explanations, e.id, 'related', e.related);
+  for (const tip of tips) if (tip.topic) checkTopicRefs(FILES.tips, tip.id, 'topic', [tip.topic]);
+
+  problems.push(...findCycles(topics));
+  problems.push(...findRepeatedAliases(FILES.topics, topics));
+  problems.push(...findRepeatedAliases(FILES.roles, [...roles, ...backgrounds, ...goals]));
+
+  if (problems.length > 0) throw new KnowledgeBaseError(problems);
+
+  // The path walks the article's areas in order; inside an area, the file's order is the author's order.
+  const ordered = [...topics].sort((a, b) => AREAS.indexOf(a.area) - AREAS.indexOf(b.area) || topics.indexOf(a) - topics.indexOf(b));
+  return {
+    topics: ordered,
+    topicById,
+    roles,
+    backgrounds,
+    goals,
+    explanations,
+    tips,
+    pathIndex: new Map(ordered.map((t, i) => [t.id, i])),
+  };
+}
+
+function findCycles(topics: Topic[]): KnowledgeProblem[] {
+  const byId = new Map(topics.map((t) => [t.id, t]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const problems: KnowledgeProblem[] = [];
+  const visit = (id: string, trail: string[]) => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
+      problems.push({ file: FILES.topics, entry: id, field: 'prerequisites', reason: `forms a prerequisite cycle: ${cycle.join(' -> ')}` });
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const next of byId.get(id)?.prerequisites ?? []) if (byId.has(next)) visit(next, [...trail, id]);
+    state.set(id, 'done');
+  };
+  for (const t of topics) visit(t.id, []);
+  return problems;
+}
+
+function findRepeatedAliases(file: string, items: { id: string; name: string; aliases: string[] }[]): KnowledgeProblem[] {
+  const owner = new Map<string, string>();
+  const problems: KnowledgeProblem[] = [];
+  for (const item of items) {
+    item.aliases.forEach((alias, i) => {
+      const key = alias.trim().toLowerCase();
+      const first = owner.get(key);
+      if (first !== undefined && first !== item.id) {
+        problems.push({ file, entry: item.id, field: `aliases.${i}`, reason: `alias "${alias}" is already used by "${first}"` });
+      } else if (first === item.id) {
+        problems.push({ file, entry: item.id, field: `aliases.${i}`, reason: `alias "${alias}" is listed twice` });
+      }
+      owner.set(key, first ?? item.id);
+    });
+  }
+  return problems;
+}
