@@ -37,11 +37,18 @@ export interface Reply {
   blocks: Block[];
   /** `private` answers are shown only to the asker where the platform can (ephemeral). */
   visibility: 'private' | 'public';
+  /** Set when the request was refused (bad arguments, unknown command): nothing was changed. */
+  error?: true;
 }
 
 /** Builds a Reply from blocks; the plain-text fallback is derived, so it can never drift from the blocks. */
 export function reply(blocks: Block[], visibility: Reply['visibility'] = 'private'): Reply {
   return { text: blocksToText(blocks), blocks, visibility };
+}
+
+/** A friendly refusal: the request changed nothing. */
+export function errorReply(message: string): Reply {
+  return { ...reply([{ type: 'text', text: message }]), error: true };
 }
 
 export function blocksToText(blocks: Block[]): string {

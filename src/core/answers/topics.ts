@@ -1,0 +1,99 @@
+/** Answers centred on topics: the next step, a topic explained, the path and progress. */
+import type { KnowledgeBase } from '../../knowledge/load';
+import { AREA_NAMES, AREAS, type Topic } from '../../knowledge/schema';
+import type { Recommendation } from '../engine/nextStep';
+import { effectiveStatus, pathView } from '../engine/skillGraph';
+import type { Profile } from '../profile/profile';
+import { reply, type Block, type Reply } from '../reply';
+import { listNames, NEXT_BUTTON, SETUP_BUTTON, sourceBlock, STATUS_LABEL, TIP_BUTTON, topicButtons } from './format';
+
+export function nextStepReply(kb: KnowledgeBase, profile: Profile, rec: Recommendation): Reply {
+  const { topic } = rec;
+  const blocks: Block[] = [
+    { type: 'heading', text: `${rec.continuing ? 'Keep going with' : 'Your next step'}: ${topic.name}` },
+    { type: 'text', text: topic.summary },
+    { type: 'bullets', items: rec.reasons },
+    { type: 'fields', fields: [{ label: 'First step', value: topic.firstStep }] },
+    { type: 'links', links: topic.resources.map((r) => ({ title: r.title, url: r.url })) },
+  ];
+  const after: string[] = [];
+  if (rec.unlocks.length > 0) after.push(`It unlocks ${listNames(rec.unlocks.map((t) => t.name))}.`);
+  if (rec.after) after.push(`After that: ${rec.after.name}.`);
+  if (after.length > 0) blocks.push({ type: 'text', text: after.join(' ') });
+  blocks.push(sourceBlock(topic.source));
+  const buttons = [...topicButtons(topic, effectiveStatus(kb, profile, topic.id)), TIP_BUTTON];
+  if (!profile.background) buttons.push(SETUP_BUTTON);
+  blocks.push({ type: 'buttons', buttons });
+  return reply(blocks);
+}
+
+export function completeReply(): Reply {
+  return reply([
+    { type: 'heading', text: 'You have covered the whole path' },
+    {
+      type: 'text',
+      text: 'Every topic on the ML engineer path is done, known or skipped. Revisit a skipped topic with "undo <topic>", or ask me about any of them.',
+    },
+    { type: 'buttons', buttons: [TIP_BUTTON] },
+  ]);
+}
+
+export function topicReply(kb: KnowledgeBase, profile: Profile, topic: Topic): Reply {
+  const status = effectiveStatus(kb, profile, topic.id);
+  const prerequisites = topic.prerequisites.map((p) => kb.topicById.get(p)!.name);
+  return reply([
+    { type: 'heading', text: topic.name },
+    { type: 'text', text: topic.summary },
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Why it matters', value: topic.whyItMatters },
+        { label: 'First step', value: topic.firstStep },
+        { label: 'Area', value: AREA_NAMES[topic.area] },
+        { label: 'Builds on', value: prerequisites.length > 0 ? listNames(prerequisites) : 'nothing: a starting point' },
+        { label: 'Your status', value: STATUS_LABEL[status].replace(/[[\]]/g, '') },
+      ],
+    },
+    { type: 'links', links: topic.resources.map((r) => ({ title: r.title, url: r.url })) },
+    sourceBlock(topic.source),
+    { type: 'buttons', buttons: [...topicButtons(topic, status), NEXT_BUTTON] },
+  ]);
+}
+
+export function pathReply(kb: KnowledgeBase, profile: Profile): Reply {
+  const view = pathView(kb, profile);
+  const blocks: Block[] = [
+    { type: 'heading', text: 'Your path to ML engineer' },
+    { type: 'text', text: 'The path begins with code, then frameworks, pre-trained models and AutoML, then MLOps, the cloud and the job market.' },
+  ];
+  for (const area of AREAS) {
+    const entries = view.filter((e) => e.topic.area === area);
+    if (entries.length === 0) continue;
+    blocks.push({ type: 'fields', fields: [{ label: AREA_NAMES[area], value: `${entries.filter((e) => e.status !== 'todo' && e.status !== 'learning').length}/${entries.length} settled` }] });
+    blocks.push({ type: 'bullets', items: entries.map((e) => `${STATUS_LABEL[e.status]} ${e.topic.name}`) });
+  }
+  blocks.push(sourceBlock({ section: 'Trends aside — Becoming an ML Engineer' }));
+  blocks.push({ type: 'buttons', buttons: [NEXT_BUTTON] });
+  return reply(blocks);
+}
+
+export function progressReply(kb: KnowledgeBase, profile: Profile): Reply {
+  const view = pathView(kb, profile);
+  const named = (statuses: string[]) => view.filter((e) => statuses.includes(e.status)).map((e) => e.topic.name);
+  const done = named(['done', 'assumed']);
+  const learning = named(['learning']);
+  const skipped = named(['skipped']);
+  const percent = Math.round((100 * (done.length + skipped.length)) / view.length);
+  return reply([
+    { type: 'heading', text: `Your progress: ${done.length} of ${view.length} topics known (${percent}% of the path settled)` },
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Done or known', value: done.length > 0 ? listNames(done) : 'nothing yet' },
+        { label: 'Learning now', value: learning.length > 0 ? listNames(learning) : 'nothing right now' },
+        { label: 'Skipped', value: skipped.length > 0 ? listNames(skipped) : 'nothing' },
+      ],
+    },
+    { type: 'buttons', buttons: [NEXT_BUTTON] },
+  ]);
+}

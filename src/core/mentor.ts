@@ -1,0 +1,150 @@
+/**
+ * The mentor: one entry point, `handle(request)`, for every front end. It loads the learner's profile,
+ * routes the request (command, free text, button, home), saves what changed and returns a Reply.
+ * Requests of one user are handled in order, so two quick messages cannot overwrite each other.
+ */
+import type Keyv from 'keyv';
+import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load';
+import { findCommand, PUBLIC_COMMANDS } from './commands/definitions';
+import { answerText } from './commands/handlers/ask';
+import { answerOnboarding } from './commands/handlers/profile';
+import { REGISTRY } from './commands/registry';
+import { ConversationStore } from './conversation/state';
+import { welcomeReply } from './answers/general';
+import { homeReply } from './answers/home';
+import { silentLogger, type Logger } from './logger';
+import { ProfileStore } from './profile/profileStore';
+import { combine, errorReply, reply, type Reply } from './reply';
+import type { MentorRequest, MentorService } from './request';
+import { Session, type MentorDeps } from './session';
+import { Understander } from './understanding/understand';
+import { clean, normalize } from './understanding/text';
+
+export interface MentorOptions {
+  store: Keyv;
+  knowledge?: KnowledgeBase;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+const MAX_USER_ID_LENGTH = 200;
+/** Free text that is exactly one of these runs the command, as if typed after /mentor. */
+const DM_COMMANDS = new Set(PUBLIC_COMMANDS.map((c) => c.id));
+
+export class Mentor implements MentorService {
+  readonly deps: MentorDeps;
+  private readonly now: () => Date;
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(options: MentorOptions) {
+    const kb = options.knowledge ?? loadKnowledgeBase();
+    const logger = options.logger ?? silentLogger;
+    this.deps = {
+      kb,
+      understander: new Understander(kb),
+      profiles: new ProfileStore(options.store, logger),
+      conversations: new ConversationStore(options.store, logger),
+      logger,
+    };
+    this.now = options.now ?? (() => new Date());
+  }
+
+  handle(request: MentorRequest): Promise<Reply> {
+    const userId = typeof request.userId === 'string' ? request.userId.trim() : '';
+    if (userId === '' || userId.length > MAX_USER_ID_LENGTH) return Promise.resolve(errorReply('I could not tell who is asking, so I changed nothing.'));
+    // Chain on the user's previous request so their profile is read after it was written.
+    const previous = this.queues.get(userId) ?? Promise.resolve();
+    const run = previous.then(() => this.handleInOrder(userId, request));
+    const settled = run.catch(() => undefined);
+    this.queues.set(userId, settled);
+    void settled.then(() => {
+      if (this.queues.get(userId) === settled) this.queues.delete(userId);
+    });
+    return run;
+  }
+
+  suggestTopics(query: string, limit = 25): { id: string; name: string }[] {
+    const q = normalize(query);
+    const { kb } = this.deps;
+    const scored = kb.topics.map((t) => {
+      const names = [t.name, t.id, ...t.aliases].map(normalize);
+      let score = 3;
+      if (q === '') score = 2;
+      else if (names.some((n) => n.startsWith(q))) score = 0;
+      else if (names.some((n) => n.includes(q))) score = 1;
+      return { t, score };
+    });
+    const fuzzy = q === '' ? [] : this.deps.understander.aliasIndex.topics(q);
+    return scored
+      .map(({ t, score }) => ({ t, score: score === 3 && fuzzy.includes(t.id) ? 1.5 : score }))
+      .filter(({ score }) => score < 3)
+      .sort((a, b) => a.score - b.score || kb.pathIndex.get(a.t.id)! - kb.pathIndex.get(b.t.id)!)
+      .slice(0, Math.max(0, Math.min(limit, 25)))
+      .map(({ t }) => ({ id: t.id, name: t.name }));
+  }
+
+  private async handleInOrder(userId: string, request: MentorRequest): Promise<Reply> {
+    const now = this.now();
+    const loaded = await this.deps.profiles.load(userId, now);
+    const session = new Session(this.deps, userId, now, loaded.profile, loaded.recovered);
+    let answer = await this.route(session, request);
+    if (request.kind === 'message' && !session.profile.greeted && !answer.error) {
+      // A newcomer's first message is answered as asked; the setup is only offered beside it.
+      session.update({ ...session.profile, greeted: true });
+      if (!(await this.deps.conversations.get(userId))) answer = combine(answer, welcomeReply());
+    }
+    if (loaded.recovered) {
+      answer = combine(reply([{ type: 'text', text: 'I could not read your saved profile, so I started a fresh one.' }]), answer);
+    }
+    await session.commit();
+    return answer;
+  }
+
+  private async route(session: Session, request: MentorRequest): Promise<Reply> {
+    switch (request.kind) {
+      case 'command':
+        return this.runCommand(session, request.command, request.text, request.share ?? false);
+      case 'action':
+        if (request.actionId === 'answer') return this.runCommand(session, 'answer', request.value, false);
+        return this.runCommand(session, request.actionId, request.value, false);
+      case 'message':
+        return this.message(session, request.text);
+      case 'home': {
+        const firstVisit = !session.profile.homeWelcomed;
+        if (firstVisit) session.update({ ...session.profile, homeWelcomed: true });
+        return homeReply(session.kb, session.profile, firstVisit);
+      }
+    }
+  }
+
+  private async runCommand(session: Session, commandId: string, text: string, share: boolean): Promise<Reply> {
+    const command = REGISTRY.get(findCommand(String(commandId))?.id ?? '');
+    if (!command) {
+      const shown = clean(String(commandId)).slice(0, 40);
+      return errorReply(`There is no command "${shown}". Type "help" to see what I can do.`);
+    }
+    const parsed = command.parseArgs(clean(String(text ?? '')));
+    if (!parsed.ok) return errorReply(parsed.error);
+    const answer = await command.handler(session, parsed.args);
+    if (answer.error) return answer;
+    return { ...answer, visibility: command.personal && !share ? 'private' : 'public' };
+  }
+
+  private async message(session: Session, rawText: string): Promise<Reply> {
+    const text = clean(String(rawText ?? ''));
+    const onboarding = await answerOnboarding(session, text, false);
+    if (onboarding) return onboarding;
+    const [first = '', ...rest] = text.split(' ');
+    const word = first.toLowerCase();
+    // "done pytorch" or "next" typed in a DM works like the command; "forget" only when it stands alone.
+    if (DM_COMMANDS.has(word as never) && word !== 'ask' && (word !== 'forget' || rest.length === 0)) {
+      const command = REGISTRY.get(word)!;
+      if (command.parseArgs(rest.join(' ')).ok) return this.runCommand(session, word, rest.join(' '), false);
+    }
+    return answerText(session, text);
+  }
+}
+
+export function createMentor(options: MentorOptions): Mentor {
+  return new Mentor(options);
+}

@@ -1,0 +1,58 @@
+/**
+ * Everything one request may touch: the knowledge base, the learner's profile (saved once at the end
+ * if it changed) and the stores. Handlers receive a Session and return a Reply.
+ */
+import type { KnowledgeBase } from '../knowledge/load';
+import type { ConversationStore } from './conversation/state';
+import type { Logger } from './logger';
+import type { Profile } from './profile/profile';
+import type { ProfileStore } from './profile/profileStore';
+import type { Understander } from './understanding/understand';
+
+export interface MentorDeps {
+  kb: KnowledgeBase;
+  understander: Understander;
+  profiles: ProfileStore;
+  conversations: ConversationStore;
+  logger: Logger;
+}
+
+export class Session {
+  private changed = false;
+  private forgotten = false;
+
+  constructor(
+    readonly deps: MentorDeps,
+    readonly userId: string,
+    readonly now: Date,
+    private current: Profile,
+    /** The stored record was unreadable and has been reset. */
+    readonly recovered: boolean,
+  ) {}
+
+  get kb(): KnowledgeBase {
+    return this.deps.kb;
+  }
+
+  get profile(): Profile {
+    return this.current;
+  }
+
+  update(next: Profile): void {
+    if (next === this.current) return;
+    this.current = next;
+    this.changed = true;
+  }
+
+  /** Deletes everything stored about the user; nothing is saved afterwards. */
+  async forget(): Promise<void> {
+    this.forgotten = true;
+    await this.deps.profiles.delete(this.userId);
+    await this.deps.conversations.clear(this.userId);
+  }
+
+  async commit(): Promise<void> {
+    if (this.changed && !this.forgotten) await this.deps.profiles.save(this.current, this.now);
+    this.changed = false;
+  }
+}

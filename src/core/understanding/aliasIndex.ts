@@ -1,0 +1,115 @@
+/**
+ * Finds the knowledge base's named things (topics, backgrounds, goals, roles) in free text, tolerating
+ * typos ("pytroch", "hugging fase") but never matching common words fuzzily.
+ */
+import type { KnowledgeBase } from '../../knowledge/load';
+import { editDistance, normalize, STOPWORDS, tokenize, typoBudget } from './text';
+
+export type EntityKind = 'topic' | 'background' | 'goal' | 'role';
+
+export interface EntityMatch {
+  kind: EntityKind;
+  id: string;
+  /** Token positions [start, end) in the tokenized text. */
+  start: number;
+  end: number;
+  exact: boolean;
+}
+
+interface AliasEntry {
+  kind: EntityKind;
+  id: string;
+  phrase: string;
+  tokens: number;
+}
+
+export class AliasIndex {
+  private readonly exact = new Map<string, AliasEntry[]>();
+  /** Fuzzy candidates grouped by token count, so an n-gram is compared only with aliases of its own size. */
+  private readonly fuzzyByTokens = new Map<number, AliasEntry[]>();
+  private readonly maxTokens: number;
+
+  constructor(kb: KnowledgeBase) {
+    const add = (kind: EntityKind, id: string, phrases: string[]) => {
+      for (const raw of phrases) {
+        const phrase = normalize(raw);
+        if (!phrase) continue;
+        const entry: AliasEntry = { kind, id, phrase, tokens: phrase.split(' ').length };
+        const list = this.exact.get(phrase) ?? [];
+        if (!list.some((e) => e.kind === kind && e.id === id)) list.push(entry);
+        this.exact.set(phrase, list);
+        if (typoBudget(phrase.replace(/ /g, '').length) > 0) {
+          const group = this.fuzzyByTokens.get(entry.tokens) ?? [];
+          group.push(entry);
+          this.fuzzyByTokens.set(entry.tokens, group);
+        }
+      }
+    };
+    for (const t of kb.topics) add('topic', t.id, [t.id.replace(/-/g, ' '), t.name, ...t.aliases]);
+    for (const b of kb.backgrounds) add('background', b.id, [b.name, ...b.aliases]);
+    for (const g of kb.goals) add('goal', g.id, [g.name, ...g.aliases]);
+    for (const r of kb.roles) add('role', r.id, [r.name, ...r.aliases]);
+    this.maxTokens = Math.max(1, ...[...this.exact.values()].flat().map((e) => e.tokens));
+  }
+
+  /** All non-overlapping matches, longest and exact first, in text order. */
+  find(text: string): EntityMatch[] {
+    const tokens = tokenize(text);
+    const candidates: (EntityMatch & { length: number })[] = [];
+    for (let n = Math.min(this.maxTokens, tokens.length); n >= 1; n--) {
+      for (let start = 0; start + n <= tokens.length; start++) {
+        const gram = tokens.slice(start, start + n).join(' ');
+        const exact = this.exact.get(gram);
+        if (exact) {
+          for (const e of exact) candidates.push({ kind: e.kind, id: e.id, start, end: start + n, exact: true, length: gram.length });
+          continue;
+        }
+        if (n === 1 && STOPWORDS.has(gram)) continue;
+        const budget = typoBudget(gram.replace(/ /g, '').length);
+        if (budget === 0) continue;
+        let best: AliasEntry | undefined;
+        let bestDistance = budget + 1;
+        for (const e of this.fuzzyByTokens.get(n) ?? []) {
+          const allowed = Math.min(budget, typoBudget(e.phrase.replace(/ /g, '').length));
+          const d = editDistance(gram, e.phrase, allowed);
+          if (d <= allowed && d < bestDistance) {
+            best = e;
+            bestDistance = d;
+          }
+        }
+        if (best) candidates.push({ kind: best.kind, id: best.id, start, end: start + n, exact: false, length: gram.length });
+      }
+    }
+    candidates.sort((a, b) => Number(b.exact) - Number(a.exact) || b.end - b.start - (a.end - a.start) || b.length - a.length || a.start - b.start);
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    const chosen: EntityMatch[] = [];
+    for (const c of candidates) {
+      let free = true;
+      for (let i = c.start; i < c.end; i++) if (taken[i]) free = false;
+      // The same phrase may name several kinds (a role and a background): keep each kind once.
+      const twin = chosen.find((m) => m.start === c.start && m.end === c.end && m.kind !== c.kind);
+      if (!free && !twin) continue;
+      for (let i = c.start; i < c.end; i++) taken[i] = true;
+      chosen.push({ kind: c.kind, id: c.id, start: c.start, end: c.end, exact: c.exact });
+    }
+    return chosen.sort((a, b) => a.start - b.start);
+  }
+
+  /** Topic ids mentioned in the text, in order, without repeats. */
+  topics(text: string): string[] {
+    return unique(this.find(text).filter((m) => m.kind === 'topic').map((m) => m.id));
+  }
+
+  /** Resolves a user's topic argument ("PyTorch", "pytroch", "hugging-face-transformers") to one topic id. */
+  resolveTopic(text: string): string | undefined {
+    const n = normalize(text);
+    const direct = this.exact.get(n)?.find((e) => e.kind === 'topic') ?? this.exact.get(n.replace(/ /g, '-'))?.find((e) => e.kind === 'topic');
+    if (direct) return direct.id;
+    const found = this.find(text).filter((m) => m.kind === 'topic');
+    return found.length === 1 ? found[0]!.id : undefined;
+  }
+}
+
+export function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,132 @@
+/**
+ * Turns a free-text message into an intent plus what it mentions. Rules are explicit and ordered so the
+ * outcome is deterministic and explainable; retrieval answers questions that name no topic.
+ */
+import type { KnowledgeBase } from '../../knowledge/load';
+import { AliasIndex, unique, type EntityMatch } from './aliasIndex';
+import { Retriever, type RetrievalHit } from './retrieval';
+import { MAX_MESSAGE_LENGTH, normalize } from './text';
+
+export type Intent =
+  | 'help'
+  | 'greeting'
+  | 'next'
+  | 'path'
+  | 'progress'
+  | 'compare-roles'
+  | 'tools-for-task'
+  | 'explain'
+  | 'statement'
+  | 'too-long'
+  | 'out-of-scope';
+
+export interface Statements {
+  known: string[];
+  learning: string[];
+  /** "I don't know Python": topics the user says they do not know. */
+  notKnown: string[];
+  background?: string;
+  goal?: string;
+}
+
+export interface Understanding {
+  intent: Intent;
+  /** Topics named in the message, in order. */
+  topics: string[];
+  roles: string[];
+  statements: Statements;
+  hits: RetrievalHit[];
+}
+
+/** Below this BM25 score, a retrieval hit is a coincidence of words, not an answer. */
+export const MIN_RETRIEVAL_SCORE = 4;
+
+const HELP = /^(help|commands?|menu|options|\?+|what can you do|what do you do|how does this work|how do you work|who are you|what are you)$/;
+const GREETING = /^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|greetings|howdy)( there| mentor)?$/;
+const NEXT =
+  /\b(what (should|do|shall|can|must) i (learn|study|do|focus on|read|pick up|tackle)( next| now| first)?|what(?:'s| is)? next|next step|next topic|where (do|should|can) i (start|begin|go from here)|what now|(learn|study) next|what to (learn|study)|how (do|can|should) i (start|begin|get started)|what (do|would) you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$)\b/;
+const PROGRESS = /\b(my progress|how am i doing|what have i (done|learned|learnt|completed|finished)|show (me )?progress|how far am i|how far have i)\b/;
+const PATH = /\b(road ?map|learning path|my path|the path|whole path|full path|curriculum|syllabus|all (the )?topics|path overview)\b/;
+const COMPARE = /\b(difference|differences|differ|vs|versus|compare|compared|comparison|distinguish|distinct from)\b/;
+const TOOLS =
+  /\b((which|what) (tools?|librar(y|ies)|frameworks?|models?|software|platforms?|packages?|engines?)|tools? (for|to)|librar(y|ies) (for|to)|frameworks? (for|to)|models? (for|to)|(use|using) (for|to)|help me (build|do))\b/;
+const KNOWN =
+  /\b(i (already |also )?(know|knew)|i(?:'ve| have)? (already |also )?(learned|learnt|used|studied|finished|completed|mastered|done)|i(?:'m| am) (familiar|comfortable|good|fluent|experienced) (with|in|at)|i can (code|program|use|write)( in)?|i have experience (in|with)|i(?:'ve| have) worked with|i(?:'m| am) done with|done with|i use)\b/;
+const NEGATED_KNOWN = /\b(i (don't|do not|dont|never) (know|knew|use|used)|i(?:'ve| have) never (used|learned|learnt|studied|touched)|i(?:'m| am) not (familiar|comfortable) with|i can't|i cannot|no experience (in|with))\b/;
+const LEARNING = /\b(i(?:'m| am) (currently |now )?(learning|studying|taking|working through|working on|reading about|getting into)|currently (learning|studying)|i (started|began) (learning|studying|with)|i(?:'ve| have) (started|begun) (learning|studying|with))\b/;
+const BACKGROUND_LEAD = /\b(i(?:'m| am)|im|i work as|i(?:'ve| have) been|i was|as an?|my background is|background in|i come from|coming from)\b/;
+const NEVER_CODED = /\b(never (coded|programmed|written code|written a line)|no (coding|programming) (experience|background)|can't code|cannot code|don't know how to (code|program)|new to (coding|programming)|complete beginner|total beginner)\b/;
+const GOAL_LEAD = /\b(i want to|i'd like to|i would like to|my goal is|i wish to|i hope to|i plan to|i aim to|goal is|i'm aiming|i am aiming)\b/;
+
+export class Understander {
+  private readonly aliases: AliasIndex;
+  private readonly retriever: Retriever;
+
+  constructor(private readonly kb: KnowledgeBase) {
+    this.aliases = new AliasIndex(kb);
+    this.retriever = new Retriever(kb);
+  }
+
+  get aliasIndex(): AliasIndex {
+    return this.aliases;
+  }
+
+  understand(input: string): Understanding {
+    const text = normalize(input);
+    const empty: Statements = { known: [], learning: [], notKnown: [] };
+    if (input.length > MAX_MESSAGE_LENGTH) return { intent: 'too-long', topics: [], roles: [], statements: empty, hits: [] };
+    if (text === '') return { intent: 'help', topics: [], roles: [], statements: empty, hits: [] };
+
+    const matches = this.aliases.find(text);
+    const topics = unique(matches.filter((m) => m.kind === 'topic').map((m) => m.id));
+    const roles = unique(matches.filter((m) => m.kind === 'role').map((m) => m.id));
+    const statements = this.statements(text, matches);
+    const base = { topics, roles, statements };
+    const hasStatement =
+      statements.known.length + statements.learning.length + statements.notKnown.length > 0 || !!statements.background || !!statements.goal;
+
+    if (HELP.test(text)) return { intent: 'help', ...base, hits: [] };
+    if (GREETING.test(text)) return { intent: 'greeting', ...base, hits: [] };
+    if (NEXT.test(text)) return { intent: 'next', ...base, hits: [] };
+    if (PROGRESS.test(text)) return { intent: 'progress', ...base, hits: [] };
+    if (COMPARE.test(text) && (roles.length > 0 || /\b(data scientists?|ml engineers?|machine learning engineers?)\b/.test(text)) && topics.length < 2) {
+      return { intent: 'compare-roles', ...base, hits: this.retriever.search(text) };
+    }
+    if (hasStatement && !/\?$/.test(input.trim())) return { intent: 'statement', ...base, hits: [] };
+    if (PATH.test(text)) return { intent: 'path', ...base, hits: [] };
+    if (TOOLS.test(text) && topics.length > 0) return { intent: 'tools-for-task', ...base, hits: [] };
+    if (topics.length > 0) return { intent: 'explain', ...base, hits: [] };
+
+    const hits = this.retriever.search(text).filter((h) => h.score >= MIN_RETRIEVAL_SCORE);
+    if (hits.length > 0) return { intent: 'explain', ...base, hits };
+    if (hasStatement) return { intent: 'statement', ...base, hits: [] };
+    return { intent: 'out-of-scope', ...base, hits: [] };
+  }
+
+  /** Retrieval score of the best hit, for tests and tuning. */
+  search(text: string): RetrievalHit[] {
+    return this.retriever.search(text);
+  }
+
+  private statements(text: string, matches: EntityMatch[]): Statements {
+    const result: Statements = { known: [], learning: [], notKnown: [] };
+    const topicIds = unique(matches.filter((m) => m.kind === 'topic').map((m) => m.id));
+    if (topicIds.length > 0) {
+      // Each clause speaks for the topics in it: "I know Python but I'm learning PyTorch".
+      for (const clause of text.split(/\b(?:but|and now|however|while|although|though|whereas)\b|[;,]/)) {
+        const clauseTopics = this.aliases.topics(clause);
+        if (clauseTopics.length === 0) continue;
+        if (NEGATED_KNOWN.test(clause)) result.notKnown.push(...clauseTopics);
+        else if (LEARNING.test(clause)) result.learning.push(...clauseTopics);
+        else if (KNOWN.test(clause)) result.known.push(...clauseTopics);
+      }
+    }
+    if (NEVER_CODED.test(text)) result.background = 'never-coded';
+    else if (BACKGROUND_LEAD.test(text)) result.background = matches.find((m) => m.kind === 'background')?.id;
+    if (GOAL_LEAD.test(text)) result.goal = matches.find((m) => m.kind === 'goal')?.id;
+    result.known = unique(result.known);
+    result.learning = unique(result.learning);
+    result.notKnown = unique(result.notKnown);
+    return result;
+  }
+}
