@@ -72,6 +72,8 @@ export const topicSchema = z.strictObject({
   summary: text(600),
   whyItMatters: text(600),
   prerequisites: z.array(id).default([]),
+  /** Topics of one choice group are alternatives (one programming language is enough to move on). */
+  choiceGroup: id.optional(),
   aliases: z.array(text(60)).default([]),
   firstStep: text(400),
   resources: z.array(resourceSchema).min(1, 'needs at least one curated resource'),

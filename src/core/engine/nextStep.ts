@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../../knowledge/load';
 import type { Topic } from '../../knowledge/schema';
 import type { Profile } from '../profile/profile';
-import { effectiveStatus, prerequisitesMet, unlockedBy } from './skillGraph';
+import { choiceMade, effectiveStatus, prerequisitesMet, unlockedBy } from './skillGraph';
 
 export interface Recommendation {
   topic: Topic;
@@ -36,7 +36,7 @@ export function rankCandidates(kb: KnowledgeBase, profile: Profile): Topic[] {
     return f === -1 ? kb.topics.length + kb.pathIndex.get(t.id)! : f;
   };
   return kb.topics
-    .filter((t) => effectiveStatus(kb, profile, t.id) === 'todo' && prerequisitesMet(kb, profile, t))
+    .filter((t) => effectiveStatus(kb, profile, t.id) === 'todo' && prerequisitesMet(kb, profile, t) && !choiceMade(kb, profile, t))
     .sort((a, b) => rank(a) - rank(b));
 }
 
@@ -65,6 +65,7 @@ function reasonsFor(kb: KnowledgeBase, profile: Profile, topic: Topic, continuin
   const goal = kb.goals.find((g) => g.id === profile.goal?.id);
   if (goal?.focus.includes(topic.id)) reasons.push(`It serves your goal: ${goal.name}.`);
   if (background?.focus.includes(topic.id)) reasons.push(`With your background (${background.name}), this is where to put your energy.`);
+  if (background) reasons.push(background.advice);
   const met = topic.prerequisites.map((p) => kb.topicById.get(p)!.name);
   if (met.length > 0) reasons.push(`You have what it builds on: ${met.join(', ')}.`);
   else if (!continuing) reasons.push('It needs nothing before it: the path to ML engineering begins here.');

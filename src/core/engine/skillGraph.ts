@@ -19,6 +19,12 @@ export function effectiveStatus(kb: KnowledgeBase, profile: Profile, topicId: st
 /** Done, assumed and skipped topics no longer block what depends on them. */
 export const isSettled = (status: EffectiveStatus) => status === 'done' || status === 'assumed' || status === 'skipped';
 
+/** Another topic of the same choice group is settled, so this one is optional (one language is enough). */
+export function choiceMade(kb: KnowledgeBase, profile: Profile, topic: Topic): boolean {
+  if (!topic.choiceGroup) return false;
+  return kb.topics.some((t) => t.id !== topic.id && t.choiceGroup === topic.choiceGroup && isSettled(effectiveStatus(kb, profile, t.id)));
+}
+
 export function unlockedBy(kb: KnowledgeBase, topicId: string): Topic[] {
   return kb.topics.filter((t) => t.prerequisites.includes(topicId));
 }

@@ -1,0 +1,105 @@
+import { loadKnowledgeBase } from '../../src/knowledge/load';
+import { nextStep } from '../../src/core/engine/nextStep';
+import { newProfile, setTopicStatus, type Profile, type TopicStatus } from '../../src/core/profile/profile';
+
+const kb = loadKnowledgeBase();
+const NOW = new Date('2026-11-27T10:00:00Z');
+
+interface Case {
+  name: string;
+  background?: string;
+  goal?: string;
+  topics?: Record<string, TopicStatus>;
+  expected: string | 'complete';
+  continuing?: boolean;
+}
+
+function profileOf(c: Pick<Case, 'background' | 'goal' | 'topics'>): Profile {
+  let p = newProfile('u', NOW);
+  if (c.background) p = { ...p, background: c.background };
+  if (c.goal) p = { ...p, goal: { id: c.goal, text: c.goal } };
+  for (const [id, status] of Object.entries(c.topics ?? {})) p = setTopicStatus(p, id, status, NOW);
+  return p;
+}
+
+const all = (status: TopicStatus, ids: string[]) => Object.fromEntries(ids.map((id) => [id, status]));
+const BASICS = all('done', ['programming-basics', 'python']);
+const FRAMEWORKS = all('done', ['ml-frameworks', 'tensorflow', 'pytorch', 'keras', 'apache-spark']);
+
+const CASES: Case[] = [
+  { name: 'a newcomer with nothing known starts with code', expected: 'programming-basics' },
+  { name: 'someone who never coded starts with code', background: 'never-coded', expected: 'programming-basics' },
+  { name: 'after code basics, a first language', topics: all('done', ['programming-basics']), expected: 'python' },
+  { name: 'one language is enough: then frameworks', topics: BASICS, expected: 'ml-frameworks' },
+  { name: 'a Python/R/Julia programmer has a head start: frameworks', background: 'python-r-julia-programmer', expected: 'ml-frameworks' },
+  { name: 'a Java/.NET/JS developer keeps their language and moves to frameworks', background: 'java-dotnet-js-developer', expected: 'ml-frameworks' },
+  { name: 'an R programmer who stated R skips the other languages', topics: all('done', ['programming-basics', 'r-and-julia']), expected: 'ml-frameworks' },
+  { name: 'a software engineer still needs an ML language first', background: 'software-engineer', expected: 'python' },
+  { name: 'a software engineer with Python goes for MLOps once frameworks are done', background: 'software-engineer', topics: all('done', ['python', 'ml-frameworks']), expected: 'mlops' },
+  { name: 'a data scientist goes to the engineering side: MLOps', background: 'data-scientist', expected: 'mlops' },
+  { name: 'a data scientist with MLOps done builds pipelines', background: 'data-scientist', topics: all('done', ['mlops']), expected: 'data-pipelines' },
+  { name: 'a data scientist with MLOps and pipelines done goes to the cloud', background: 'data-scientist', topics: all('done', ['mlops', 'data-pipelines']), expected: 'cloud-computing' },
+  { name: 'a data scientist who says they do not know frameworks learns them first', background: 'data-scientist', topics: all('todo', ['ml-frameworks']), expected: 'ml-frameworks' },
+  { name: 'a data engineer starts on the ML frameworks', background: 'data-engineer', expected: 'ml-frameworks' },
+  { name: 'with frameworks opened, the first framework in the path', topics: { ...BASICS, 'ml-frameworks': 'done' }, expected: 'tensorflow' },
+  { name: 'skipping TensorFlow moves on to PyTorch', topics: { ...BASICS, 'ml-frameworks': 'done', tensorflow: 'skipped' }, expected: 'pytorch' },
+  { name: 'all frameworks done: pre-trained models', topics: { ...BASICS, ...FRAMEWORKS }, expected: 'pretrained-models' },
+  { name: 'a topic being learned is continued first', topics: { ...BASICS, 'ml-frameworks': 'done', pytorch: 'learning' }, expected: 'pytorch', continuing: true },
+  { name: 'skipping code basics still unlocks a language', topics: all('skipped', ['programming-basics']), expected: 'python' },
+  { name: 'goal "ML in production" brings MLOps forward', goal: 'ml-in-production', topics: { ...BASICS, 'ml-frameworks': 'done' }, expected: 'mlops' },
+  { name: 'goal NLP brings NLP models forward once pre-trained models are known', goal: 'nlp-applications', topics: { ...BASICS, 'ml-frameworks': 'done', 'pretrained-models': 'done' }, expected: 'nlp-pretrained-models' },
+  { name: 'goal computer vision brings detection models forward', goal: 'computer-vision', topics: { ...BASICS, 'ml-frameworks': 'done', 'pretrained-models': 'done' }, expected: 'object-detection-models' },
+  { name: 'goal AutoML brings AutoML forward', goal: 'automate-modelling', background: 'python-r-julia-programmer', topics: { 'ml-frameworks': 'done' }, expected: 'automl' },
+  { name: 'goal before background focus', goal: 'automate-modelling', background: 'data-scientist', expected: 'automl' },
+  { name: 'only the job market left', topics: all('done', kb.topics.map((t) => t.id).filter((id) => id !== 'ai-team-roles')), expected: 'ai-team-roles' },
+  { name: 'everything done: the path is complete', topics: all('done', kb.topics.map((t) => t.id)), expected: 'complete' },
+];
+
+describe('next-step engine', () => {
+  it.each(CASES)('$name', (c) => {
+    const step = nextStep(kb, profileOf(c));
+    if (c.expected === 'complete') {
+      expect(step.kind).toBe('complete');
+      return;
+    }
+    expect(step.kind).toBe('recommendation');
+    if (step.kind !== 'recommendation') return;
+    expect(step.recommendation.topic.id).toBe(c.expected);
+    expect(step.recommendation.continuing).toBe(c.continuing ?? false);
+    expect(step.recommendation.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('never recommends a topic whose prerequisites are open', () => {
+    for (const c of CASES) {
+      const step = nextStep(kb, profileOf(c));
+      if (step.kind !== 'recommendation' || step.recommendation.continuing) continue;
+      for (const p of step.recommendation.topic.prerequisites) {
+        const status = profileOf(c).topics[p]?.status;
+        const assumed = kb.backgrounds.find((b) => b.id === c.background)?.assumedKnown.includes(p);
+        expect(status === 'done' || status === 'skipped' || (assumed && status === undefined)).toBe(true);
+      }
+    }
+  });
+
+  it('explains itself: what it unlocks and what comes after', () => {
+    const step = nextStep(kb, profileOf({ topics: BASICS }));
+    if (step.kind !== 'recommendation') throw new Error('expected a recommendation');
+    expect(step.recommendation.unlocks.map((t) => t.id)).toEqual(expect.arrayContaining(['tensorflow', 'pytorch', 'pretrained-models', 'automl', 'mlops']));
+    expect(step.recommendation.after?.id).toBe('tensorflow');
+    expect(step.recommendation.reasons.join(' ')).toContain('Code fundamentals');
+  });
+
+  it('gives different advice for different backgrounds', () => {
+    const reasons = (background: string) => {
+      const s = nextStep(kb, profileOf({ background }));
+      return s.kind === 'recommendation' ? s.recommendation.reasons.join(' ') : '';
+    };
+    expect(reasons('java-dotnet-js-developer')).not.toEqual(reasons('python-r-julia-programmer'));
+    expect(reasons('data-scientist')).toContain('Data scientist');
+  });
+
+  it('is deterministic', () => {
+    const p = profileOf({ background: 'data-scientist', goal: 'nlp-applications' });
+    expect(JSON.stringify(nextStep(kb, p))).toEqual(JSON.stringify(nextStep(kb, p)));
+  });
+});
