@@ -54,7 +54,11 @@ export class Mentor implements MentorService {
     if (userId === '' || userId.length > MAX_USER_ID_LENGTH) return Promise.resolve(errorReply('I could not tell who is asking, so I changed nothing.'));
     // Chain on the user's previous request so their profile is read after it was written.
     const previous = this.queues.get(userId) ?? Promise.resolve();
-    const run = previous.then(() => this.handleInOrder(userId, request));
+    const run = previous.then(() => this.handleInOrder(userId, request)).catch((error: unknown) => {
+      // Store outages and bugs become a friendly answer; the saved profile is untouched.
+      this.deps.logger.error('request failed', { user: userId, kind: request.kind, error: String(error) });
+      return errorReply('Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.');
+    });
     const settled = run.catch(() => undefined);
     this.queues.set(userId, settled);
     void settled.then(() => {

@@ -5,6 +5,7 @@
 import type Keyv from 'keyv';
 import { z } from 'zod';
 import type { Logger } from '../logger';
+import { readRecord } from '../profile/profileStore';
 
 export const ONBOARDING_STEPS = ['background', 'known', 'goal'] as const;
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
@@ -32,7 +33,7 @@ export class ConversationStore {
   ) {}
 
   async get(userId: string): Promise<ConversationState | undefined> {
-    const raw: unknown = await this.store.get(conversationKey(userId));
+    const raw = await readRecord(this.store, conversationKey(userId));
     if (raw === undefined || raw === null) return undefined;
     const parsed = conversationSchema.safeParse(raw);
     if (parsed.success) return parsed.data;

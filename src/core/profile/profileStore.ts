@@ -8,6 +8,17 @@ import { newProfile, profileSchema, type Profile } from './profile';
 
 export const profileKey = (userId: string) => `profile:${userId}`;
 
+/** A stored value that is not even JSON reads as a corrupt record; a store that cannot be reached still throws. */
+export const UNREADABLE = Symbol('unreadable');
+export async function readRecord(store: Keyv, key: string): Promise<unknown> {
+  try {
+    return await store.get(key);
+  } catch (error) {
+    if (error instanceof SyntaxError) return UNREADABLE;
+    throw error;
+  }
+}
+
 export interface LoadedProfile {
   profile: Profile;
   /** True when a stored record could not be read and was reset. */
@@ -23,7 +34,7 @@ export class ProfileStore {
   ) {}
 
   async load(userId: string, now: Date): Promise<LoadedProfile> {
-    const raw: unknown = await this.store.get(profileKey(userId));
+    const raw = await readRecord(this.store, profileKey(userId));
     if (raw === undefined || raw === null) return { profile: newProfile(userId, now), recovered: false, isNew: true };
     const parsed = profileSchema.safeParse(raw);
     if (parsed.success && parsed.data.userId === userId) return { profile: parsed.data, recovered: false, isNew: false };

@@ -21,20 +21,38 @@ interface AliasEntry {
   id: string;
   phrase: string;
   tokens: number;
+  letters: number;
 }
+
+/** A 32-bit set of the characters in a string: a cheap filter before the edit-distance check. */
+function letterMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) % 32);
+  return mask;
+}
+
+function popcount(n: number): number {
+  let count = 0;
+  for (let v = n >>> 0; v !== 0; v &= v - 1) count++;
+  return count;
+}
+
+/** How many n-grams' fuzzy lookups are remembered; users repeat the same words all day. */
+const FUZZY_MEMO_SIZE = 10_000;
 
 export class AliasIndex {
   private readonly exact = new Map<string, AliasEntry[]>();
   /** Fuzzy candidates grouped by token count, so an n-gram is compared only with aliases of its own size. */
   private readonly fuzzyByTokens = new Map<number, AliasEntry[]>();
   private readonly maxTokens: number;
+  private readonly fuzzyMemo = new Map<string, AliasEntry | null>();
 
   constructor(kb: KnowledgeBase) {
     const add = (kind: EntityKind, id: string, phrases: string[]) => {
       for (const raw of phrases) {
         const phrase = normalize(raw);
         if (!phrase) continue;
-        const entry: AliasEntry = { kind, id, phrase, tokens: phrase.split(' ').length };
+        const entry: AliasEntry = { kind, id, phrase, tokens: phrase.split(' ').length, letters: letterMask(phrase) };
         const list = this.exact.get(phrase) ?? [];
         if (!list.some((e) => e.kind === kind && e.id === id)) list.push(entry);
         this.exact.set(phrase, list);
@@ -65,18 +83,7 @@ export class AliasIndex {
           continue;
         }
         if (n === 1 && STOPWORDS.has(gram)) continue;
-        const budget = typoBudget(gram.replace(/ /g, '').length);
-        if (budget === 0) continue;
-        let best: AliasEntry | undefined;
-        let bestDistance = budget + 1;
-        for (const e of this.fuzzyByTokens.get(n) ?? []) {
-          const allowed = Math.min(budget, typoBudget(e.phrase.replace(/ /g, '').length));
-          const d = editDistance(gram, e.phrase, allowed);
-          if (d <= allowed && d < bestDistance) {
-            best = e;
-            bestDistance = d;
-          }
-        }
+        const best = this.fuzzyLookup(gram, n);
         if (best) candidates.push({ kind: best.kind, id: best.id, start, end: start + n, exact: false, length: gram.length });
       }
     }
@@ -93,6 +100,31 @@ export class AliasIndex {
       chosen.push({ kind: c.kind, id: c.id, start: c.start, end: c.end, exact: c.exact });
     }
     return chosen.sort((a, b) => a.start - b.start);
+  }
+
+  /** The closest alias within the typo budget, if any; remembered per n-gram. */
+  private fuzzyLookup(gram: string, tokens: number): AliasEntry | undefined {
+    const memo = this.fuzzyMemo.get(gram);
+    if (memo !== undefined) return memo ?? undefined;
+    const budget = typoBudget(gram.replace(/ /g, '').length);
+    let best: AliasEntry | undefined;
+    if (budget > 0) {
+      const mask = letterMask(gram);
+      let bestDistance = budget + 1;
+      for (const e of this.fuzzyByTokens.get(tokens) ?? []) {
+        const allowed = Math.min(budget, typoBudget(e.phrase.replace(/ /g, '').length));
+        // Each edit can add or remove at most one distinct character: skip aliases that differ in more.
+        if (popcount(mask & ~e.letters) > allowed || popcount(e.letters & ~mask) > allowed) continue;
+        const d = editDistance(gram, e.phrase, allowed);
+        if (d <= allowed && d < bestDistance) {
+          best = e;
+          bestDistance = d;
+        }
+      }
+    }
+    if (this.fuzzyMemo.size >= FUZZY_MEMO_SIZE) this.fuzzyMemo.clear();
+    this.fuzzyMemo.set(gram, best ?? null);
+    return best;
   }
 
   /** Topic ids mentioned in the text, in order, without repeats. */

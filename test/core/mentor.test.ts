@@ -1,0 +1,168 @@
+import Keyv from 'keyv';
+import sqlite3 from 'sqlite3';
+import { createMentor, type Mentor } from '../../src/core/mentor';
+import type { Reply } from '../../src/core/reply';
+import { profileKey } from '../../src/core/profile/profileStore';
+import { tempSqlite, type TempSqlite } from '../helpers/tempStore';
+
+const buttonsOf = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
+const say = (m: Mentor, userId: string, text: string) => m.handle({ kind: 'message', userId, text });
+const press = (m: Mentor, userId: string, actionId: string, value: string) => m.handle({ kind: 'action', userId, actionId, value });
+const command = (m: Mentor, userId: string, name: string, text = '') => m.handle({ kind: 'command', userId, command: name, text });
+
+function sqliteKeys(file: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY);
+    db.all('SELECT key FROM keyv', (error: Error | null, rows: { key: string }[]) => {
+      db.close();
+      if (error) reject(error);
+      else resolve(rows.map((r) => r.key));
+    });
+  });
+}
+
+describe('mentor on a real SQLite file', () => {
+  let db: TempSqlite;
+  let store: Keyv;
+  let mentor: Mentor;
+
+  beforeEach(() => {
+    db = tempSqlite();
+    store = db.open();
+    mentor = createMentor({ store });
+  });
+  afterEach(async () => {
+    await store.disconnect();
+    db.cleanup();
+  });
+
+  it("answers a newcomer's first message as asked and offers the setup beside it", async () => {
+    const first = await say(mentor, 'new', 'what is automl?');
+    expect(first.blocks[0]).toEqual({ type: 'heading', text: expect.stringContaining('AutoML') });
+    expect(buttonsOf(first)).toContainEqual(expect.objectContaining({ actionId: 'profile' }));
+    const second = await say(mentor, 'new', 'what is automl?');
+    expect(second.text).not.toContain('Welcome');
+  });
+
+  it('drives the onboarding to its end with buttons and free text, and uses it afterwards', async () => {
+    const q1 = await command(mentor, 'ada', 'profile');
+    expect(q1.text).toContain('Setup 1 of 3');
+    expect(buttonsOf(q1).map((b) => b.value)).toContain('data-scientist');
+    const q2 = await say(mentor, 'ada', 'I am a data scientist');
+    expect(q2.text).toContain('Setup 2 of 3');
+    const stillQ2 = await press(mentor, 'ada', 'answer', 'pytorch');
+    expect(stillQ2.text).toContain('So far: PyTorch');
+    const q3 = await say(mentor, 'ada', 'done');
+    expect(q3.text).toContain('Setup 3 of 3');
+    const finished = await press(mentor, 'ada', 'answer', 'ml-in-production');
+    expect(finished.text).toContain('Your profile is set up');
+    expect(finished.blocks).toContainEqual({ type: 'heading', text: 'Your next step: MLOps' });
+
+    const exported = JSON.parse((await command(mentor, 'ada', 'export')).blocks[1]!.type === 'text' ? ((await command(mentor, 'ada', 'export')).blocks[1] as { text: string }).text : '{}');
+    expect(exported.profile.background).toBe('data-scientist');
+    expect(exported.profile.goal).toEqual({ id: 'ml-in-production', text: expect.any(String) });
+    expect(exported.profile.topics.pytorch.status).toBe('done');
+    expect(exported.conversation).toBeNull();
+  });
+
+  it('answers a question asked mid-setup and asks the setup question again', async () => {
+    await command(mentor, 'q', 'profile');
+    const reply = await say(mentor, 'q', 'what is kubeflow?');
+    expect(reply.text).toContain('Kubeflow');
+    expect(reply.text).toContain('Setup 1 of 3');
+  });
+
+  it('lets the learner stop the setup at any point', async () => {
+    await command(mentor, 's', 'profile');
+    expect((await say(mentor, 's', 'stop')).text).toContain('Setup stopped');
+    expect((await say(mentor, 's', 'what should I learn next?')).blocks).toContainEqual({ type: 'heading', text: 'Your next step: Code fundamentals' });
+  });
+
+  it('uses an earlier statement in a later answer', async () => {
+    const fresh = await say(mentor, 'other', 'what should I learn next?');
+    await say(mentor, 'ds', "I'm a data scientist");
+    const later = await say(mentor, 'ds', 'what should I learn next?');
+    expect(fresh.blocks).toContainEqual({ type: 'heading', text: 'Your next step: Code fundamentals' });
+    expect(later.blocks).toContainEqual({ type: 'heading', text: 'Your next step: MLOps' });
+    await say(mentor, 'kn', 'I already know Python and TensorFlow');
+    expect((await command(mentor, 'kn', 'progress')).text).toMatch(/Done or known: .*Python.*TensorFlow/);
+  });
+
+  it('marks, skips and undoes topics, with friendly refusals that change nothing', async () => {
+    await command(mentor, 'm', 'done', 'pytroch');
+    await command(mentor, 'm', 'skip', 'R and Julia');
+    expect((await command(mentor, 'm', 'progress')).text).toMatch(/Done or known: PyTorch[\s\S]*Skipped: R and Julia/);
+    await command(mentor, 'm', 'undo', 'r-and-julia');
+    expect((await command(mentor, 'm', 'progress')).text).toContain('Skipped: nothing');
+    const before = await store.get(profileKey('m'));
+    const refused = [
+      await command(mentor, 'm', 'done', 'basket weaving'),
+      await command(mentor, 'm', 'done', ''),
+      await command(mentor, 'm', 'done', 'x'.repeat(10_000)),
+      await command(mentor, 'm', 'next', 'extra words'),
+      await command(mentor, 'm', 'frobnicate'),
+      await command(mentor, 'm', 'undo', 'keras'),
+    ];
+    for (const r of refused) expect(r.error).toBe(true);
+    expect(await store.get(profileKey('m'))).toEqual(before);
+  });
+
+  it('keeps personal answers private unless shared', async () => {
+    expect((await command(mentor, 'v', 'next')).visibility).toBe('private');
+    expect((await mentor.handle({ kind: 'command', userId: 'v', command: 'next', text: '', share: true })).visibility).toBe('public');
+  });
+
+  it('handles concurrent messages of one user in order without losing an update', async () => {
+    const ids = ['python', 'tensorflow', 'pytorch', 'keras', 'apache-spark', 'mlops'];
+    await Promise.all(ids.map((id) => command(mentor, 'fast', 'done', id)));
+    const stored = (await store.get(profileKey('fast'))) as { topics: Record<string, unknown> };
+    expect(Object.keys(stored.topics).sort()).toEqual([...ids].sort());
+  });
+
+  it('forget leaves nothing of the user in the store', async () => {
+    await say(mentor, 'gone', "I'm a data scientist");
+    await command(mentor, 'gone', 'profile');
+    await command(mentor, 'keep', 'done', 'python');
+    expect((await sqliteKeys(db.file)).some((k) => k.includes('gone'))).toBe(true);
+    const reply = await command(mentor, 'gone', 'forget');
+    expect(reply.text).toContain('deleted everything');
+    const keys = await sqliteKeys(db.file);
+    expect(keys.filter((k) => k.includes('gone'))).toEqual([]);
+    expect(keys.some((k) => k.includes('keep'))).toBe(true);
+  });
+
+  it('reports and resets a corrupt record instead of crashing', async () => {
+    await store.set(profileKey('broken'), { schemaVersion: 99, topics: 'nonsense' });
+    const reply = await command(mentor, 'broken', 'next');
+    expect(reply.text).toContain('could not read your saved profile');
+    expect(reply.blocks).toContainEqual({ type: 'heading', text: 'Your next step: Code fundamentals' });
+    expect(await store.get(profileKey('broken'))).toMatchObject({ schemaVersion: 1, userId: 'broken' });
+    // Rows that are not even JSON are read as corrupt too.
+    await new Promise<void>((resolve, reject) => {
+      const raw = new sqlite3.Database(db.file);
+      raw.run("UPDATE keyv SET value = '{not json' WHERE key = 'mentor:profile:broken'", (e: Error | null) => (raw.close(), e ? reject(e) : resolve()));
+    });
+    const again = await command(mentor, 'broken', 'progress');
+    expect(again.error).toBeUndefined();
+  });
+
+  it('suggests topics for autocomplete, best first and at most 25', () => {
+    expect(mentor.suggestTopics('pyt').map((t) => t.id)[0]).toBe('python');
+    expect(mentor.suggestTopics('pyt').map((t) => t.id)).toContain('pytorch');
+    expect(mentor.suggestTopics('hugging').map((t) => t.id)).toEqual(['hugging-face-transformers']);
+    expect(mentor.suggestTopics('').length).toBeLessThanOrEqual(25);
+    expect(mentor.suggestTopics('tensorflw').map((t) => t.id)).toContain('tensorflow');
+  });
+
+  it('publishes a home view whose welcome does not repeat', async () => {
+    const first = await mentor.handle({ kind: 'home', userId: 'h' });
+    const second = await mentor.handle({ kind: 'home', userId: 'h' });
+    expect(first.text).toContain('Welcome to ML Engineer Mentor');
+    expect(second.text).not.toContain('Welcome to ML Engineer Mentor');
+    expect(second.text).toContain('Your next step');
+  });
+
+  it('refuses a request with no user', async () => {
+    expect((await mentor.handle({ kind: 'message', userId: '', text: 'hi' })).error).toBe(true);
+  });
+});
