@@ -3,18 +3,36 @@
  * front end. With no platform tokens it opens the console mentor, like Hubot's shell adapter.
  */
 import 'dotenv/config';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, discordConfigured, loadConfig, slackConfigured } from './config';
 import { createLogger } from './core/logger';
 import { createMentor } from './core/mentor';
 import { createStore } from './storage/createStore';
 import { runConsole } from './bots/console/repl';
+import { clearUndeliverable } from './bots/discord/undeliverable';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const store = createStore(config.STORE_URL, logger);
-  const mentor = createMentor({ store, logger });
+  // Discord remembers users who refused DMs; `forget` must delete that mark too.
+  const mentor = createMentor({ store, logger, onForget: (userId) => clearUndeliverable(store, userId) });
   const stops: (() => Promise<void>)[] = [];
+
+  // Adapters are loaded only when configured, so the console starts without Bolt or discord.js.
+  if (slackConfigured(config)) {
+    const { createSlackApp } = await import('./bots/slack/app');
+    const slack = createSlackApp({ config, mentor, store, logger });
+    await slack.start(config.PORT);
+    stops.push(() => slack.stop());
+    logger.info('slack started', { mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', port: config.PORT });
+  }
+  if (discordConfigured(config)) {
+    const { createDiscordBot } = await import('./bots/discord/bot');
+    const discord = createDiscordBot({ token: config.DISCORD_TOKEN!, apiUrl: config.DISCORD_API_URL, mentor, store, logger });
+    await discord.start();
+    stops.push(() => discord.stop());
+    logger.info('discord started');
+  }
 
   const consoleWanted = config.CONSOLE === 'true' || (config.CONSOLE === 'auto' && stops.length === 0);
   const shutdown = async (code = 0) => {

@@ -25,6 +25,8 @@ export interface MentorOptions {
   knowledge?: KnowledgeBase;
   logger?: Logger;
   now?: () => Date;
+  /** Called by `forget` after the core's own records are deleted: adapters' user-scoped keys go too. */
+  onForget?: (userId: string) => Promise<void>;
 }
 
 const MAX_USER_ID_LENGTH = 200;
@@ -45,6 +47,7 @@ export class Mentor implements MentorService {
       profiles: new ProfileStore(options.store, logger),
       conversations: new ConversationStore(options.store, logger),
       logger,
+      onForget: options.onForget,
     };
     this.now = options.now ?? (() => new Date());
   }

@@ -15,6 +15,8 @@ export interface MentorDeps {
   profiles: ProfileStore;
   conversations: ConversationStore;
   logger: Logger;
+  /** Deletes what front ends store about a user (e.g. a DM delivery mark), so `forget` leaves nothing. */
+  onForget?: (userId: string) => Promise<void>;
 }
 
 export class Session {
@@ -49,6 +51,7 @@ export class Session {
     this.forgotten = true;
     await this.deps.profiles.delete(this.userId);
     await this.deps.conversations.clear(this.userId);
+    await this.deps.onForget?.(this.userId);
   }
 
   async commit(): Promise<void> {

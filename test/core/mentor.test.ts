@@ -166,3 +166,15 @@ describe('mentor on a real SQLite file', () => {
     expect((await mentor.handle({ kind: 'message', userId: '', text: 'hi' })).error).toBe(true);
   });
 });
+
+describe('forget hook', () => {
+  it('lets front ends delete their own user-scoped records', async () => {
+    const store = new Keyv();
+    await store.set('discord:undeliverable:f1', { since: 'x' });
+    const mentor = createMentor({ store, onForget: async (id) => void (await store.delete(`discord:undeliverable:${id}`)) });
+    await mentor.handle({ kind: 'command', userId: 'f1', command: 'done', text: 'python' });
+    await mentor.handle({ kind: 'command', userId: 'f1', command: 'forget', text: '' });
+    expect(await store.get('discord:undeliverable:f1')).toBeUndefined();
+    expect(await store.get(profileKey('f1'))).toBeUndefined();
+  });
+});
