@@ -3,6 +3,7 @@
  * then exit. `ask`/`say` take free text; every registry command works by its id. Exit codes: 0 answered,
  * 1 refused (bad arguments; nothing changed), 2 usage error.
  */
+import 'dotenv/config';
 import { loadConfig } from '../../config';
 import { COMMAND_DEFINITIONS } from '../../core/commands/definitions';
 import { createLogger } from '../../core/logger';
