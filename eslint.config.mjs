@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS helpers (the jest reporter) run in Node.
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly', module: 'writable', require: 'readonly' } },
+  },
+  {
     files: ['src/core/**/*.ts', 'src/knowledge/**/*.ts'],
     rules: {
       'no-restricted-imports': [
