@@ -72,8 +72,15 @@ class EmbedBuilder {
 
   /** A block of description text; split across embeds when it is longer than one description. */
   paragraph(markdown: string): void {
-    // Text after fields or a footer would render above them; keep reply order by starting a new embed.
-    if (this.current.fields?.length || this.current.footer) this.flush();
+    const fields = this.current.fields ?? [];
+    if (fields.length > 0 && !this.current.footer && markdown.length <= L.fieldValue && fields.length < L.fields && markdown.length + 1 <= this.room()) {
+      // Text after fields would render above them in the description; a nameless field keeps reply
+      // order inside the same card.
+      fields.push({ name: BLANK, value: markdown });
+      return;
+    }
+    // Longer text after fields (or anything after a footer) continues in a new embed, in order.
+    if (fields.length > 0 || this.current.footer) this.flush();
     for (const piece of splitText(markdown, L.description)) {
       const separator = this.current.description ? '\n\n' : '';
       const length = (this.current.description?.length ?? 0) + separator.length + piece.length;

@@ -1,0 +1,17 @@
+/**
+ * Races work against a deadline without cancelling it: Discord invalidates an interaction not answered
+ * within 3 s, so a slow answer is deferred and delivered later from the same promise.
+ */
+export type Raced<T> = { settled: true; value: T } | { settled: true; error: unknown } | { settled: false };
+
+export function raceDeadline<T>(work: Promise<T>, ms: number): Promise<Raced<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Raced<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ settled: false }), ms);
+  });
+  const done = work.then(
+    (value): Raced<T> => ({ settled: true, value }),
+    (error: unknown): Raced<T> => ({ settled: true, error }),
+  );
+  return Promise.race([done, late]).finally(() => clearTimeout(timer));
+}
