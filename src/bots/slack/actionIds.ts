@@ -15,6 +15,3 @@ export function encodeActionId(actionId: string, index: number): string {
 export function decodeActionId(slackActionId: string): string | undefined {
   return PATTERN.exec(slackActionId)?.[1];
 }
-
-/** Matches every action_id this app produces; listeners register with it. */
-export const MENTOR_ACTION_PATTERN = /^mentor:/;

@@ -3,8 +3,13 @@
  * escaped, `<!channel>`, `<!here>` or `<@U123>` typed by a user are shown as text and ping nobody.
  */
 
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+const SPECIAL = /[&<>]/;
+
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // Most text has nothing to escape: skip the replace (this runs for every line of every answer).
+  return SPECIAL.test(text) ? text.replace(/[&<>]/g, (ch) => ENTITIES[ch]!) : text;
 }
 
 /** Slack sends user text escaped (`&lt;`); the core wants what the user typed. `&amp;` goes last on purpose. */
@@ -15,9 +20,10 @@ export function unescapeMrkdwn(text: string): string {
 /** Length of `text` once escaped; additive over concatenation, which the splitter relies on. */
 export function escapedLength(text: string): number {
   let length = text.length;
-  for (const ch of text) {
-    if (ch === '&') length += 4;
-    else if (ch === '<' || ch === '>') length += 3;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 38 /* & */) length += 4;
+    else if (code === 60 /* < */ || code === 62 /* > */) length += 3;
   }
   return length;
 }
@@ -47,6 +53,10 @@ const SEPARATORS = ['\n\n', '\n', ' '] as const;
  */
 export function splitText(text: string, limit: number, measure: (s: string) => number = escapedLength): string[] {
   if (limit < 1) throw new Error('splitText: limit must be positive');
+  if (measure(text) <= limit) {
+    const trimmed = text.trim();
+    return trimmed === '' ? [] : [trimmed];
+  }
   return splitAt(text, limit, measure, 0)
     .map((c) => c.trim())
     .filter((c) => c.length > 0);

@@ -23,7 +23,12 @@ export interface SlackHomeView {
   blocks: KnownBlock[];
 }
 
-const section = (mrkdwn: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text: mrkdwn } });
+/**
+ * Every mrkdwn object is `verbatim`: Slack still applies our formatting and `<url|title>` links, but does not
+ * "automatically parse" the text, which could turn a plain `@here` or `#channel` into a live mention.
+ */
+const mrkdwn = (text: string): SlackTypes.MrkdwnElement => ({ type: 'mrkdwn', text, verbatim: true });
+const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
 
 /** Sections of escaped text, each within the section limit. */
 function textSections(raw: string, prefix = ''): SectionBlock[] {
@@ -73,7 +78,7 @@ function renderFields(fields: { label: string; value: string }[]): SectionBlock[
   const out: SectionBlock[] = [];
   let pending: string[] = [];
   const flush = () => {
-    if (pending.length > 0) out.push({ type: 'section', fields: pending.map((text) => ({ type: 'mrkdwn', text })) });
+    if (pending.length > 0) out.push({ type: 'section', fields: pending.map(mrkdwn) });
     pending = [];
   };
   for (const { label, value } of fields) {
@@ -94,11 +99,11 @@ function renderFields(fields: { label: string; value: string }[]): SectionBlock[
   return out;
 }
 
+/** Sources are small print: a context block (the core's text already says "Source: ..."). */
 function renderSource(text: string): KnownBlock[] {
-  const prefix = 'Source: ';
-  return splitText(text, L.contextText - prefix.length).map((chunk, i) => ({
+  return splitText(text, L.contextText).map((chunk) => ({
     type: 'context' as const,
-    elements: [{ type: 'mrkdwn' as const, text: (i === 0 ? prefix : '') + escapeMrkdwn(chunk) }],
+    elements: [mrkdwn(escapeMrkdwn(chunk))],
   }));
 }
 
@@ -212,7 +217,7 @@ export function replyToHomeView(reply: Reply): SlackHomeView {
   if (blocks.length <= L.homeBlocks) return { type: 'home', blocks };
   const note: KnownBlock = {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: `…and more: ask me with \`/mentor\` for the rest.` }],
+    elements: [mrkdwn('…and more: ask me with `/mentor` for the rest.')],
   };
   return { type: 'home', blocks: [...blocks.slice(0, L.homeBlocks - 1), note] };
 }

@@ -36,7 +36,8 @@ export function rankCandidates(kb: KnowledgeBase, profile: Profile): Topic[] {
     return f === -1 ? kb.topics.length + kb.pathIndex.get(t.id)! : f;
   };
   return kb.topics
-    .filter((t) => effectiveStatus(kb, profile, t.id) === 'todo' && prerequisitesMet(kb, profile, t) && !choiceMade(kb, profile, t))
+    // A focus topic stays a candidate even when another of its choice group is known (Java developers add Python).
+    .filter((t) => effectiveStatus(kb, profile, t.id) === 'todo' && prerequisitesMet(kb, profile, t) && (focus.includes(t.id) || !choiceMade(kb, profile, t)))
     .sort((a, b) => rank(a) - rank(b));
 }
 
@@ -67,8 +68,8 @@ function reasonsFor(kb: KnowledgeBase, profile: Profile, topic: Topic, continuin
   if (background?.focus.includes(topic.id)) reasons.push(`With your background (${background.name}), this is where to put your energy.`);
   if (background) reasons.push(background.advice);
   const met = topic.prerequisites.map((p) => kb.topicById.get(p)!.name);
-  if (met.length > 0) reasons.push(`You have what it builds on: ${met.join(', ')}.`);
-  else if (!continuing) reasons.push('It needs nothing before it: the path to ML engineering begins here.');
+  if (met.length > 0 && prerequisitesMet(kb, profile, topic)) reasons.push(`You have what it builds on: ${met.join(', ')}.`);
+  else if (met.length === 0 && !continuing) reasons.push('It needs nothing before it: the path to ML engineering begins here.');
   reasons.push(topic.whyItMatters);
   return reasons;
 }

@@ -1,0 +1,129 @@
+/**
+ * The Slack app: Bolt wired to the mentor. HTTP mode (Events API at /slack/events, signed requests) by
+ * default, Socket Mode when SLACK_APP_TOKEN is set. main.ts builds it with `createSlackApp(...)` and calls
+ * `start(config.PORT)`; `stop()` stops receiving, then waits for answers already under way.
+ */
+import type { Server } from 'node:http';
+import type Keyv from 'keyv';
+import { App, type webApi } from '@slack/bolt';
+import type { Config } from '../../config';
+import type { Logger } from '../../core/logger';
+import type { MentorService } from '../../core/request';
+import { boltLogLevel, toBoltLogger } from './boltLogger';
+import { createDedupe } from './dedupe';
+import { slackErrorCode } from './delivery';
+import { register } from './listeners';
+import { createHttpReceiver, createSocketReceiver } from './receiver';
+
+export interface SlackDeps {
+  config: Config;
+  mentor: MentorService;
+  store: Keyv;
+  logger: Logger;
+  /** Wait this long for the core before acking a slash command empty (default 2 s of Slack's 3 s). */
+  ackDeadlineMs?: number;
+  /** How long delivery ids are remembered for dedupe (default 1 hour; Slack's last retry comes after ~5 min). */
+  dedupeTtlMs?: number;
+}
+
+export interface SlackApp {
+  app: App;
+  /** HTTP mode resolves with the listening server; Socket Mode with nothing. */
+  start(port: number, host?: string): Promise<Server | void>;
+  stop(): Promise<void>;
+  /** Resolves once every request received so far has been fully handled (answers sent). */
+  whenIdle(): Promise<void>;
+}
+
+/**
+ * A few quick retries for 5xx and network errors. 429s are waited out as Slack's Retry-After says (the
+ * client pauses its queue) and also count here, so a sustained rate limit ends in a logged error rather than
+ * a reply held for half an hour (the library default is 10 retries over ~30 minutes).
+ */
+export const SLACK_RETRY_CONFIG = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 10_000, randomize: true };
+/** Per attempt; the library default is no timeout at all. */
+export const SLACK_API_TIMEOUT_MS = 10_000;
+const STOP_DRAIN_MS = 10_000;
+
+export function createSlackApp(deps: SlackDeps): SlackApp {
+  const { config, logger } = deps;
+  if (!config.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is required for Slack');
+  const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  if (!socketMode && !config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is required for Slack in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+
+  const boltLogger = toBoltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    retryConfig: SLACK_RETRY_CONFIG,
+    timeout: SLACK_API_TIMEOUT_MS,
+  };
+  const receiver = socketMode
+    ? createSocketReceiver(config.SLACK_APP_TOKEN!, boltLogger, clientOptions)
+    : createHttpReceiver(config.SLACK_SIGNING_SECRET!, boltLogger, logger);
+
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    receiver,
+    logger: boltLogger,
+    logLevel: boltLogLevel(config.LOG_LEVEL),
+    clientOptions,
+    // auth.test runs in start(), awaited: a bad token fails start-up instead of becoming an unhandled rejection.
+    deferInitialization: true,
+    // The mentor keeps its own state in the store; Bolt's in-memory conversation store would only grow.
+    convoStore: false,
+  });
+
+  // Errors thrown after ack() end here: logged, never fatal.
+  app.error(async (error) => {
+    logger.error('slack listener error', { error, code: error.code, slackError: slackErrorCode(error) });
+  });
+
+  // Track every delivery from the moment the receiver hands it over (before the ack goes out).
+  const inFlight = new Set<Promise<unknown>>();
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => {
+    const work = processEvent(event);
+    inFlight.add(work);
+    const done = () => void inFlight.delete(work);
+    work.then(done, done);
+    return work;
+  };
+  const whenIdle = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+
+  register(app, {
+    mentor: deps.mentor,
+    logger,
+    firstTime: createDedupe(deps.store, logger, { ttlMs: deps.dedupeTtlMs }),
+    ackDeadlineMs: deps.ackDeadlineMs ?? 2_000,
+  });
+
+  let started = false;
+  return {
+    app,
+    whenIdle,
+    async start(port, host) {
+      await app.init();
+      if (socketMode) {
+        await app.start();
+        started = true;
+        logger.info('slack app connected (Socket Mode)');
+        return;
+      }
+      const server = (await app.start(host === undefined ? port : { port, host })) as Server;
+      started = true;
+      const address = server.address();
+      logger.info('slack app listening', { port: typeof address === 'object' && address ? address.port : port, path: '/slack/events' });
+      return server;
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await app.stop();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([whenIdle(), new Promise((resolve) => (timer = setTimeout(resolve, STOP_DRAIN_MS)))]);
+      clearTimeout(timer);
+    },
+  };
+}

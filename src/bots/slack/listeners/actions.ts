@@ -1,0 +1,89 @@
+/**
+ * Button presses. The adapter adds no logic: the button's actionId/value go to the core as an action, and
+ * the answer is shown where it reads best:
+ * - on a message only the user sees (ephemeral, or in their DM with the mentor): the clicked message is
+ *   replaced by the answer (the next setup question replaces the last one, "done" replaces the step);
+ * - on a message in a shared channel: the answer is added, privately unless it is public, and the shared
+ *   message stays as it was for everyone else;
+ * - in App Home: the answer goes to the user's DM and the home tab is refreshed.
+ */
+import type { App, BlockAction } from '@slack/bolt';
+import type { Reply } from '../../../core/reply';
+import { askMentor, deliver, ResponseUrl, slackErrorCode, type Destination, type WebClient } from '../delivery';
+import { parseBlockAction } from '../parse';
+import { replyToSlackMessages, type SlackMessage } from '../render';
+import type { ListenerDeps } from './deps';
+import { publishHome } from './home';
+
+export function registerActions(app: App, deps: ListenerDeps): void {
+  // Every action, not only ours: a button from an older version must still be acked, or Slack shows an error.
+  app.action(/.*/, async ({ body, ack, client }) => {
+    // Nothing useful can go in a block_actions ack: ack at once, answer through response_url.
+    await ack();
+    if (body.type !== 'block_actions') return;
+    const request = parseBlockAction(body);
+    if (!request) {
+      deps.logger.warn('slack action not understood', { actionId: body.actions[0]?.action_id });
+      return;
+    }
+    const reply = await askMentor(deps.mentor, request, deps.logger);
+    const messages = replyToSlackMessages(reply);
+    if (body.view?.type === 'home') {
+      await answerFromHome(client, deps, request.userId, messages);
+      return;
+    }
+    await answerOnMessage(client, deps, body, reply, messages);
+  });
+}
+
+async function answerOnMessage(client: WebClient, deps: ListenerDeps, body: BlockAction, reply: Reply, messages: SlackMessage[]): Promise<void> {
+  const channelId: string | undefined = body.channel?.id ?? (body.container as { channel_id?: string }).channel_id;
+  const inDm = channelId?.startsWith('D') ?? false;
+  const ephemeral = (body.container as { is_ephemeral?: boolean }).is_ephemeral === true;
+  // A refused request (stale button, bad value) keeps the original so the user can try again.
+  const replace = !reply.error && (ephemeral || inDm);
+  const to: Destination = {
+    client,
+    logger: deps.logger,
+    responseUrl: new ResponseUrl(body.response_url, deps.logger),
+    channelId,
+    userId: body.user.id,
+    // In the user's own DM a normal message is private already, and unlike an ephemeral one it stays.
+    visibility: inDm ? 'public' : reply.visibility,
+  };
+  const [first, ...rest] = messages;
+  if (replace && first) {
+    const replaced = (await to.responseUrl.post({ ...first, replace_original: true })) || (await updateInPlace(client, deps, body, channelId, ephemeral, first));
+    if (replaced) {
+      await deliver(to, rest);
+      return;
+    }
+  }
+  await deliver(to, messages);
+}
+
+/** chat.update, for a bot message in a conversation, when its response_url is spent or refused. */
+async function updateInPlace(client: WebClient, deps: ListenerDeps, body: BlockAction, channelId: string | undefined, ephemeral: boolean, message: SlackMessage): Promise<boolean> {
+  const ts = body.message?.ts ?? (body.container as { message_ts?: string }).message_ts;
+  if (ephemeral || !channelId || !ts) return false;
+  try {
+    await client.chat.update({ channel: channelId, ts, text: message.text, blocks: message.blocks });
+    return true;
+  } catch (error) {
+    deps.logger.warn('slack could not update the message in place', { error, code: slackErrorCode(error) });
+    return false;
+  }
+}
+
+async function answerFromHome(client: WebClient, deps: ListenerDeps, userId: string, messages: SlackMessage[]): Promise<void> {
+  try {
+    const opened = await client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    for (const message of messages) await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+  } catch (error) {
+    deps.logger.error('slack could not answer a home tab button', { error, code: slackErrorCode(error) });
+  }
+  // The button may have changed what the home tab shows (progress, next step).
+  await publishHome(client, deps, userId);
+}

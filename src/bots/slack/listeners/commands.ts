@@ -1,0 +1,35 @@
+/**
+ * `/mentor ...`: answered inside the ack when the core is quick (the common case), otherwise acked empty
+ * at the deadline and delivered through the response_url, so Slack never shows "operation_timeout".
+ */
+import type { App } from '@slack/bolt';
+import { askMentor, deliver, ResponseUrl, responseType, withinDeadline } from '../delivery';
+import { parseSlashCommand } from '../parse';
+import { replyToSlackMessages } from '../render';
+import { receivedAt, type ListenerDeps } from './deps';
+
+export function registerCommands(app: App, deps: ListenerDeps): void {
+  // Every slash command the app owns goes to the mentor, so a renamed command (/mentor-dev) still works.
+  app.command(/^\/.+/, async ({ command, ack, client, context }) => {
+    const request = parseSlashCommand(command);
+    const work = askMentor(deps.mentor, request, deps.logger);
+    const early = await withinDeadline(work, receivedAt(context) + deps.ackDeadlineMs - Date.now());
+    const destination = {
+      client,
+      logger: deps.logger,
+      responseUrl: new ResponseUrl(command.response_url, deps.logger),
+      channelId: command.channel_id,
+      userId: command.user_id,
+    };
+    if (early !== undefined) {
+      const [first, ...rest] = replyToSlackMessages(early);
+      await ack({ response_type: responseType(early.visibility), text: first!.text, blocks: first!.blocks });
+      await deliver({ ...destination, visibility: early.visibility }, rest);
+      return;
+    }
+    await ack();
+    deps.logger.info('slack command answered after the ack', { command: request.kind === 'command' ? request.command : '' });
+    const late = await work;
+    await deliver({ ...destination, visibility: late.visibility }, replyToSlackMessages(late));
+  });
+}

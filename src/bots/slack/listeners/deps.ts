@@ -1,0 +1,18 @@
+/** What every listener needs; built once in ../app.ts. */
+import type { Logger } from '../../../core/logger';
+import type { MentorService } from '../../../core/request';
+import type { FirstTime } from '../dedupe';
+
+export interface ListenerDeps {
+  mentor: MentorService;
+  logger: Logger;
+  /** SET-once record of deliveries (event_id, client_msg_id, trigger_id). */
+  firstTime: FirstTime;
+  /** How long a slash command may wait for the core before acking empty and answering later. */
+  ackDeadlineMs: number;
+}
+
+/** When the HTTP request arrived (set by the receiver), so the ack deadline counts Bolt's own time too. */
+export function receivedAt(context: Record<string, unknown>): number {
+  return typeof context.receivedAt === 'number' ? context.receivedAt : Date.now();
+}

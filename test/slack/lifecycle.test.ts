@@ -1,0 +1,63 @@
+/** Starting and stopping: bad configuration fails fast and clearly; stop() finishes answers under way. */
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/core/logger';
+import { createMentor, type Mentor } from '../../src/core/mentor';
+import { createStore } from '../../src/storage/createStore';
+import { createSlackApp } from '../../src/bots/slack/app';
+import { SlackFake } from '../helpers/slackFake';
+import { SlackHarness } from '../helpers/slackHarness';
+import { SIGNING_SECRET } from '../helpers/slackRequests';
+
+test('configuration errors are reported before anything starts', async () => {
+  const store = createStore('memory');
+  const mentor = createMentor({ store });
+  const build = (env: Record<string, string>) => () => createSlackApp({ config: loadConfig({ STORE_URL: 'memory', ...env }), mentor, store, logger: silentLogger });
+  expect(build({ SLACK_SIGNING_SECRET: 's' })).toThrow('SLACK_BOT_TOKEN is required');
+  expect(build({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow('SLACK_SIGNING_SECRET is required');
+  expect(build({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).not.toThrow();
+  await store.disconnect();
+});
+
+test('a token Slack refuses fails start() with the Slack error, and there is nothing to stop', async () => {
+  const fake = await SlackFake.start();
+  const store = createStore('memory');
+  try {
+    fake.failApi('auth.test', { error: 'invalid_auth' });
+    const config = loadConfig({ STORE_URL: 'memory', SLACK_BOT_TOKEN: 'xoxb-bad', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
+    const slack = createSlackApp({ config, mentor: createMentor({ store }), store, logger: silentLogger });
+    await expect(slack.start(0, '127.0.0.1')).rejects.toThrow(/invalid_auth/);
+    await expect(slack.stop()).resolves.toBeUndefined();
+  } finally {
+    await fake.close();
+    await store.disconnect();
+  }
+});
+
+test('GET /health answers ok (for load balancers), other paths 404', async () => {
+  const h = await SlackHarness.start();
+  try {
+    const health = await fetch(h.eventsUrl.replace('/slack/events', '/health'));
+    expect([health.status, await health.text()]).toEqual([200, 'ok']);
+    const other = await fetch(h.eventsUrl.replace('/slack/events', '/nope'));
+    expect(other.status).toBe(404);
+  } finally {
+    await h.close();
+  }
+});
+
+test('stop() lets an answer under way finish before it resolves', async () => {
+  const slow = (mentor: Mentor) => ({
+    handle: async (request: Parameters<Mentor['handle']>[0]) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      return mentor.handle(request);
+    },
+    suggestTopics: () => [],
+  });
+  const h = await SlackHarness.start({ wrapMentor: slow });
+  const result = await h.command('next');
+  expect(result.text).toBe('');
+  expect(h.fake.postsTo(result.responseId)).toEqual([]);
+  await h.slack.stop();
+  expect(h.fake.postsTo(result.responseId)).toHaveLength(1);
+  await h.close();
+}, 15_000);
