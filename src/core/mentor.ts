@@ -10,7 +10,7 @@ import { answerText } from './commands/handlers/ask';
 import { answerOnboarding } from './commands/handlers/profile';
 import { REGISTRY } from './commands/registry';
 import { ConversationStore } from './conversation/state';
-import { welcomeReply } from './answers/general';
+import { tooLongReply, welcomeReply } from './answers/general';
 import { homeReply } from './answers/home';
 import { silentLogger, type Logger } from './logger';
 import { ProfileStore } from './profile/profileStore';
@@ -18,7 +18,7 @@ import { combine, errorReply, reply, type Reply } from './reply';
 import type { MentorRequest, MentorService } from './request';
 import { Session, type MentorDeps } from './session';
 import { Understander } from './understanding/understand';
-import { clean, normalize } from './understanding/text';
+import { clean, MAX_MESSAGE_LENGTH, normalize } from './understanding/text';
 
 export interface MentorOptions {
   store: Keyv;
@@ -53,7 +53,9 @@ export class Mentor implements MentorService {
   }
 
   handle(request: MentorRequest): Promise<Reply> {
-    const userId = typeof request.userId === 'string' ? request.userId.trim() : '';
+    if (!request || typeof request !== 'object') return Promise.resolve(errorReply('I could not read that request, so I changed nothing.'));
+    // Invisible characters would make "u2" and "u2\u200b" two different learners.
+    const userId = typeof request.userId === 'string' ? clean(request.userId) : '';
     if (userId === '' || userId.length > MAX_USER_ID_LENGTH) return Promise.resolve(errorReply('I could not tell who is asking, so I changed nothing.'));
     // Chain on the user's previous request so their profile is read after it was written.
     const previous = this.queues.get(userId) ?? Promise.resolve();
@@ -95,13 +97,13 @@ export class Mentor implements MentorService {
     const loaded = await this.deps.profiles.load(userId, now);
     const session = new Session(this.deps, userId, now, loaded.profile, loaded.recovered);
     let answer = await this.route(session, request);
-    if (request.kind === 'message' && !session.profile.greeted && !answer.error) {
+    if (request.kind === 'message' && !session.profile.greeted && !answer.error && !session.hasForgotten) {
       // A newcomer's first message is answered as asked; the setup is only offered beside it.
       session.update({ ...session.profile, greeted: true });
       if (!(await this.deps.conversations.get(userId))) answer = combine(answer, welcomeReply());
     }
     if (loaded.recovered) {
-      answer = combine(reply([{ type: 'text', text: 'I could not read your saved profile, so I started a fresh one.' }]), answer);
+      answer = combine(reply([{ type: 'text', text: 'Part of your saved profile could not be read; I kept everything that was still valid.' }]), answer);
     }
     await session.commit();
     return answer;
@@ -121,6 +123,8 @@ export class Mentor implements MentorService {
         if (firstVisit) session.update({ ...session.profile, homeWelcomed: true });
         return homeReply(session.kb, session.profile, firstVisit);
       }
+      default:
+        return errorReply('I could not read that request, so I changed nothing.');
     }
   }
 
@@ -139,6 +143,9 @@ export class Mentor implements MentorService {
 
   private async message(session: Session, rawText: string): Promise<Reply> {
     const text = clean(String(rawText ?? ''));
+    if (text.length > MAX_MESSAGE_LENGTH) return tooLongReply(MAX_MESSAGE_LENGTH);
+    // Erasure always works, even in the middle of the setup.
+    if (normalize(text) === 'forget') return this.runCommand(session, 'forget', '', false);
     const onboarding = await answerOnboarding(session, text, false);
     if (onboarding) return onboarding;
     const [first = '', ...rest] = text.split(' ');

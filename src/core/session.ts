@@ -3,7 +3,7 @@
  * if it changed) and the stores. Handlers receive a Session and return a Reply.
  */
 import type { KnowledgeBase } from '../knowledge/load';
-import type { ConversationStore } from './conversation/state';
+import type { ConversationState, ConversationStore } from './conversation/state';
 import type { Logger } from './logger';
 import type { Profile } from './profile/profile';
 import type { ProfileStore } from './profile/profileStore';
@@ -22,6 +22,8 @@ export interface MentorDeps {
 export class Session {
   private changed = false;
   private forgotten = false;
+  /** A conversation change waiting for commit: a new state, or null to end it. */
+  private conversation: ConversationState | null | undefined;
 
   constructor(
     readonly deps: MentorDeps,
@@ -46,6 +48,15 @@ export class Session {
     this.changed = true;
   }
 
+  /** The conversation's next state (or null to end it), written at commit, after the profile. */
+  setConversation(state: ConversationState | null): void {
+    this.conversation = state;
+  }
+
+  get hasForgotten(): boolean {
+    return this.forgotten;
+  }
+
   /** Deletes everything stored about the user; nothing is saved afterwards. */
   async forget(): Promise<void> {
     this.forgotten = true;
@@ -54,8 +65,16 @@ export class Session {
     await this.deps.onForget?.(this.userId);
   }
 
+  /**
+   * Writes what the request changed: the profile first, then the conversation, so a failed profile write
+   * leaves the conversation where it was and the learner can simply answer again.
+   */
   async commit(): Promise<void> {
-    if (this.changed && !this.forgotten) await this.deps.profiles.save(this.current, this.now);
+    if (this.forgotten) return;
+    if (this.changed) await this.deps.profiles.save(this.current, this.now);
     this.changed = false;
+    if (this.conversation === null) await this.deps.conversations.clear(this.userId);
+    else if (this.conversation) await this.deps.conversations.set(this.userId, this.conversation);
+    this.conversation = undefined;
   }
 }

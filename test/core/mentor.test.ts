@@ -47,14 +47,14 @@ describe('mentor on a real SQLite file', () => {
   it('drives the onboarding to its end with buttons and free text, and uses it afterwards', async () => {
     const q1 = await command(mentor, 'ada', 'profile');
     expect(q1.text).toContain('Setup 1 of 3');
-    expect(buttonsOf(q1).map((b) => b.value)).toContain('data-scientist');
+    expect(buttonsOf(q1).map((b) => b.value)).toContain('background:data-scientist');
     const q2 = await say(mentor, 'ada', 'I am a data scientist');
     expect(q2.text).toContain('Setup 2 of 3');
-    const stillQ2 = await press(mentor, 'ada', 'answer', 'pytorch');
+    const stillQ2 = await press(mentor, 'ada', 'answer', 'known:pytorch');
     expect(stillQ2.text).toContain('So far: PyTorch');
     const q3 = await say(mentor, 'ada', 'done');
     expect(q3.text).toContain('Setup 3 of 3');
-    const finished = await press(mentor, 'ada', 'answer', 'ml-in-production');
+    const finished = await press(mentor, 'ada', 'answer', 'goal:ml-in-production');
     expect(finished.text).toContain('Your profile is set up');
     expect(finished.blocks).toContainEqual({ type: 'heading', text: 'Your next step: MLOps' });
 
@@ -70,6 +70,71 @@ describe('mentor on a real SQLite file', () => {
     const reply = await say(mentor, 'q', 'what is kubeflow?');
     expect(reply.text).toContain('Kubeflow');
     expect(reply.text).toContain('Setup 1 of 3');
+  });
+
+  it('keeps questions, commands and empty text out of the goal, and forget works mid-setup', async () => {
+    await command(mentor, 'g', 'profile');
+    await press(mentor, 'g', 'answer', 'background:software-engineer');
+    await press(mentor, 'g', 'answer', 'known:done');
+    for (const text of ['help', 'what is mlops?', '\u200b', 'ok']) {
+      const reply = await say(mentor, 'g', text);
+      expect(reply.text).toContain('Setup 3 of 3');
+    }
+    // The "Done" of question 2 pressed again is stale now: it must not become the goal.
+    const stale = await press(mentor, 'g', 'answer', 'known:done');
+    expect(stale.text).toContain('belongs to an earlier setup question');
+    const exported = JSON.parse(((await command(mentor, 'g', 'export')).blocks[1] as { text: string }).text);
+    expect(exported.profile.goal).toBeUndefined();
+    expect(exported.conversation.step).toBe('goal');
+    const gone = await say(mentor, 'g', 'forget');
+    expect(gone.text).toContain('deleted everything');
+    expect(gone.text).not.toContain('Welcome');
+    expect(await store.get('conversation:g')).toBeUndefined();
+    expect(await store.get(profileKey('g'))).toBeUndefined();
+  });
+
+  it('takes a goal in the learner own words', async () => {
+    await command(mentor, 'own', 'profile');
+    await press(mentor, 'own', 'answer', 'background:skip');
+    await press(mentor, 'own', 'answer', 'known:done');
+    const reply = await say(mentor, 'own', 'build recommendation systems at a startup');
+    expect(reply.text).toContain('Your profile is set up');
+    expect(reply.text).toContain('Goal: build recommendation systems at a startup');
+  });
+
+  it('records what a learner says they do not know in the setup', async () => {
+    await command(mentor, 'nk', 'profile');
+    await say(mentor, 'nk', 'I am a data scientist');
+    const reply = await say(mentor, 'nk', "I don't know Python or any frameworks");
+    expect(reply.text).toContain('Setup 3 of 3');
+    const exported = JSON.parse(((await command(mentor, 'nk', 'export')).blocks[1] as { text: string }).text);
+    expect(exported.profile.topics.python.status).toBe('todo');
+    expect(exported.profile.topics['ml-frameworks'].status).toBe('todo');
+  });
+
+  it('answers a question at the "what you know" step without marking it known', async () => {
+    await command(mentor, 'kq', 'profile');
+    await press(mentor, 'kq', 'answer', 'background:never-coded');
+    const reply = await say(mentor, 'kq', 'what is automl?');
+    expect(reply.text).toContain('AutoML');
+    expect(reply.text).toContain('Setup 2 of 3');
+    const exported = JSON.parse(((await command(mentor, 'kq', 'export')).blocks[1] as { text: string }).text);
+    expect(exported.profile.topics).toEqual({});
+  });
+
+  it('leaves the setup where it was when the profile cannot be saved', async () => {
+    const failing = new Keyv();
+    let refuse = false;
+    const set = failing.set.bind(failing);
+    failing.set = (async (key: string, value: unknown, ttl?: number) => (refuse && key.startsWith('profile:') ? false : set(key, value, ttl))) as typeof failing.set;
+    const m = createMentor({ store: failing });
+    await m.handle({ kind: 'command', userId: 'w', command: 'profile', text: '' });
+    refuse = true;
+    const failed = await press(m, 'w', 'answer', 'background:data-scientist');
+    expect(failed.error).toBe(true);
+    refuse = false;
+    const retried = await press(m, 'w', 'answer', 'background:data-scientist');
+    expect(retried.text).toContain('Setup 2 of 3');
   });
 
   it('lets the learner stop the setup at any point', async () => {
@@ -132,9 +197,9 @@ describe('mentor on a real SQLite file', () => {
   });
 
   it('reports and resets a corrupt record instead of crashing', async () => {
-    await store.set(profileKey('broken'), { schemaVersion: 99, topics: 'nonsense' });
+    await store.set(profileKey('broken'), { schemaVersion: 'one', topics: 'nonsense' });
     const reply = await command(mentor, 'broken', 'next');
-    expect(reply.text).toContain('could not read your saved profile');
+    expect(reply.text).toContain('could not be read');
     expect(reply.blocks).toContainEqual({ type: 'heading', text: 'Your next step: Code fundamentals' });
     expect(await store.get(profileKey('broken'))).toMatchObject({ schemaVersion: 1, userId: 'broken' });
     // Rows that are not even JSON are read as corrupt too.
@@ -144,6 +209,40 @@ describe('mentor on a real SQLite file', () => {
     });
     const again = await command(mentor, 'broken', 'progress');
     expect(again.error).toBeUndefined();
+  });
+
+  it('repairs a partly damaged record, keeping every valid part and a copy of the original', async () => {
+    const at = '2026-11-01T00:00:00.000Z';
+    const damaged = {
+      schemaVersion: 1,
+      userId: 'partly',
+      background: 'data-scientist',
+      topics: { python: { status: 'mastered', previous: 'none', updatedAt: at }, pytorch: { status: 'done', previous: 'none', updatedAt: at } },
+      tipsShown: -3,
+      greeted: true,
+      homeWelcomed: false,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await store.set(profileKey('partly'), damaged);
+    const reply = await command(mentor, 'partly', 'progress');
+    expect(reply.text).toContain('could not be read');
+    expect(reply.text).toMatch(/Done or known: .*PyTorch/);
+    const repaired = (await store.get(profileKey('partly'))) as { background: string; topics: Record<string, unknown>; tipsShown: number };
+    expect(repaired.background).toBe('data-scientist');
+    expect(Object.keys(repaired.topics)).toEqual(['pytorch']);
+    expect(repaired.tipsShown).toBe(0);
+    expect(await store.get('profile-corrupt:partly')).toEqual(damaged);
+    await command(mentor, 'partly', 'forget');
+    expect(await store.get('profile-corrupt:partly')).toBeUndefined();
+  });
+
+  it('never overwrites a record written by a newer release', async () => {
+    const newer = { schemaVersion: 2, userId: 'future', somethingNew: true };
+    await store.set(profileKey('future'), newer);
+    const reply = await command(mentor, 'future', 'done', 'python');
+    expect(reply.error).toBe(true);
+    expect(await store.get(profileKey('future'))).toEqual(newer);
   });
 
   it('suggests topics for autocomplete, best first and at most 25', () => {
@@ -162,8 +261,29 @@ describe('mentor on a real SQLite file', () => {
     expect(second.text).toContain('Your next step');
   });
 
-  it('refuses a request with no user', async () => {
+  it('refuses a request with no user, or of no known kind, with a Reply', async () => {
     expect((await mentor.handle({ kind: 'message', userId: '', text: 'hi' })).error).toBe(true);
+    expect((await mentor.handle({ kind: 'teleport', userId: 'u' } as never)).error).toBe(true);
+    expect((await mentor.handle(null as never)).error).toBe(true);
+  });
+
+  it('treats invisible characters in a user id as the same user', async () => {
+    await command(mentor, 'same', 'done', 'python');
+    expect((await command(mentor, 'sa\u200bme', 'progress')).text).toMatch(/Done or known: .*Python/);
+  });
+
+  it('does not take statements from questions', async () => {
+    await say(mentor, 'asker', 'Is an ML engineer the same as a data scientist?');
+    await say(mentor, 'asker', 'Do I need Python if I already know R?');
+    const exported = JSON.parse(((await command(mentor, 'asker', 'export')).blocks[1] as { text: string }).text);
+    expect(exported.profile.background).toBeUndefined();
+    expect(exported.profile.topics).toEqual({});
+  });
+
+  it('reads each clause of a statement on its own', async () => {
+    const reply = await say(mentor, 'clauses', "I know Python, I'm learning PyTorch");
+    expect(reply.text).toContain('Noted: you know Python; you are learning PyTorch');
+    expect(reply.blocks).toContainEqual({ type: 'heading', text: 'Keep going with: PyTorch' });
   });
 });
 

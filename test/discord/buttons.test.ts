@@ -62,15 +62,15 @@ test('onboarding answers walk through the setup in one message, and shape the ne
   const pressed: string[] = [];
   // Pick "data-scientist", then keep taking the first answer until no setup question is left.
   for (let step = 0; step < 6; step++) {
-    const answers = buttons.filter((b) => b.actionId === 'answer' && !['skip', 'stop'].includes(b.value));
+    const answers = buttons.filter((b) => b.actionId === 'answer' && !/:(skip|stop)$/.test(b.value));
     if (answers.length === 0) break;
-    const choice = answers.find((b) => b.value === 'data-scientist') ?? answers.find((b) => b.value === 'done') ?? answers[0]!;
+    const choice = answers.find((b) => b.value === 'background:data-scientist') ?? answers.find((b) => b.value === 'known:done') ?? answers[0]!;
     const { callback } = await press(choice.actionId, choice.value, user);
     expect(callback.body.type).toBe(InteractionResponseType.UpdateMessage);
     pressed.push(choice.value);
     buttons = buttonsOf(callback.body.data);
   }
-  expect(pressed[0]).toBe('data-scientist');
+  expect(pressed[0]).toBe('background:data-scientist');
   expect(pressed.length).toBeGreaterThanOrEqual(2);
   const { callback: profile } = await h.interact(chatInput('profile', [], { user }));
   expect(visibleText(profile.body.data)).toMatch(/Data scientist/);

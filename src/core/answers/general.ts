@@ -1,6 +1,6 @@
 /** Answers that are not about one topic: explanations, help, greetings, out of scope, tips. */
 import type { KnowledgeBase } from '../../knowledge/load';
-import type { Explanation, Tip, Topic } from '../../knowledge/schema';
+import type { Explanation, Role, Tip, Topic } from '../../knowledge/schema';
 import { PUBLIC_COMMANDS } from '../commands/definitions';
 import { reply, type Block, type Reply } from '../reply';
 import { NEXT_BUTTON, SETUP_BUTTON, sourceBlock, TIP_BUTTON } from './format';
@@ -39,6 +39,24 @@ export function helpReply(): Reply {
     { type: 'bullets', items: PUBLIC_COMMANDS.map((c) => `${[c.id, ...c.options.map((o) => `<${o.name}>`)].join(' ')}: ${c.summary}`) },
     { type: 'text', text: `You can also just write to me, for example: ${EXAMPLES.map((e) => `"${e}"`).join(', ')}.` },
     { type: 'buttons', buttons: [NEXT_BUTTON, SETUP_BUTTON, TIP_BUTTON] },
+  ]);
+}
+
+export function rolesReply(roles: Role[]): Reply {
+  return reply([
+    ...roles.flatMap((r): Block[] => [
+      { type: 'heading', text: r.name },
+      { type: 'text', text: r.summary },
+    ]),
+    sourceBlock(...roles.map((r) => r.source)),
+    { type: 'buttons', buttons: [NEXT_BUTTON] },
+  ]);
+}
+
+export function thanksReply(): Reply {
+  return reply([
+    { type: 'text', text: 'You are welcome! Ask me anything else about the path, or see your next step.' },
+    { type: 'buttons', buttons: [NEXT_BUTTON, TIP_BUTTON] },
   ]);
 }
 

@@ -1,5 +1,6 @@
 /** Answers about the learner: the profile view and the onboarding questions. */
 import type { KnowledgeBase } from '../../knowledge/load';
+import { answerValue } from '../conversation/onboarding';
 import type { OnboardingStep } from '../conversation/state';
 import { pathView } from '../engine/skillGraph';
 import type { Profile } from '../profile/profile';
@@ -19,13 +20,20 @@ export function profileSummary(kb: KnowledgeBase, profile: Profile): Block {
   };
 }
 
-const LEAVE_BUTTONS: Button[] = [
-  { label: 'Skip question', actionId: 'answer', value: 'skip' },
-  { label: 'Stop setup', actionId: 'answer', value: 'stop', style: 'danger' },
+const leaveButtons = (step: OnboardingStep): Button[] => [
+  { label: 'Skip question', actionId: 'answer', value: answerValue(step, 'skip') },
+  { label: 'Stop setup', actionId: 'answer', value: answerValue(step, 'stop'), style: 'danger' },
 ];
 
 /** The common starting points offered as buttons when asking what a learner already knows. */
 const COMMON_KNOWN = ['python', 'r-and-julia', 'java-dotnet-javascript', 'ml-frameworks', 'tensorflow', 'pytorch', 'mlops', 'cloud-computing'];
+
+/** Answer buttons in rows of five, the most a Discord row holds. */
+function rowsOf(buttons: Button[]): Block[] {
+  const rows: Block[] = [];
+  for (let i = 0; i < buttons.length; i += 5) rows.push({ type: 'buttons', buttons: buttons.slice(i, i + 5) });
+  return rows;
+}
 
 export function onboardingQuestion(kb: KnowledgeBase, step: OnboardingStep, known: string[] = [], background?: string): Reply {
   const assumed = kb.backgrounds.find((b) => b.id === background)?.assumedKnown ?? [];
@@ -34,8 +42,8 @@ export function onboardingQuestion(kb: KnowledgeBase, step: OnboardingStep, know
       return reply([
         { type: 'heading', text: 'Setup 1 of 3: your background' },
         { type: 'text', text: 'Which describes you best? Pick one or tell me in your own words (for example "I am a Java developer"). Type "skip" or "stop" at any time.' },
-        { type: 'buttons', buttons: kb.backgrounds.map((b) => ({ label: b.name.slice(0, 60), actionId: 'answer', value: b.id })) },
-        { type: 'buttons', buttons: LEAVE_BUTTONS },
+        ...rowsOf(kb.backgrounds.map((b) => ({ label: b.name.slice(0, 60), actionId: 'answer', value: answerValue('background', b.id) }))),
+        { type: 'buttons', buttons: leaveButtons('background') },
       ]);
     case 'known': {
       const open = COMMON_KNOWN.filter((id) => kb.topicById.has(id) && !known.includes(id) && !assumed.includes(id));
@@ -45,17 +53,16 @@ export function onboardingQuestion(kb: KnowledgeBase, step: OnboardingStep, know
           type: 'text',
           text: `Press every topic you already know, then "Done", or list them (for example "Python and TensorFlow").${known.length > 0 ? ` So far: ${listNames(known.map((id) => kb.topicById.get(id)!.name))}.` : ''}`,
         },
-        { type: 'buttons', buttons: open.slice(0, 5).map((id) => ({ label: kb.topicById.get(id)!.name.slice(0, 60), actionId: 'answer', value: id })) },
-        ...(open.length > 5 ? [{ type: 'buttons' as const, buttons: open.slice(5, 10).map((id) => ({ label: kb.topicById.get(id)!.name.slice(0, 60), actionId: 'answer', value: id })) }] : []),
-        { type: 'buttons', buttons: [{ label: 'Done', actionId: 'answer', value: 'done', style: 'primary' }, ...LEAVE_BUTTONS] },
+        ...rowsOf(open.map((id) => ({ label: kb.topicById.get(id)!.name.slice(0, 60), actionId: 'answer', value: answerValue('known', id) }))),
+        { type: 'buttons', buttons: [{ label: 'Done', actionId: 'answer', value: answerValue('known', 'done'), style: 'primary' }, ...leaveButtons('known')] },
       ]);
     }
     case 'goal':
       return reply([
         { type: 'heading', text: 'Setup 3 of 3: your goal' },
         { type: 'text', text: 'What do you want to get out of this? Pick one or write your own.' },
-        { type: 'buttons', buttons: kb.goals.map((g) => ({ label: g.name.slice(0, 60), actionId: 'answer', value: g.id })) },
-        { type: 'buttons', buttons: LEAVE_BUTTONS },
+        ...rowsOf(kb.goals.map((g) => ({ label: g.name.slice(0, 60), actionId: 'answer', value: answerValue('goal', g.id) }))),
+        { type: 'buttons', buttons: leaveButtons('goal') },
       ]);
   }
 }

@@ -9,6 +9,9 @@ export interface RetrievalHit {
   kind: 'explanation' | 'topic';
   id: string;
   score: number;
+  /** How many of the query's content words this document contains, of how many. */
+  matched: number;
+  queryTerms: number;
 }
 
 interface Doc {
@@ -69,19 +72,16 @@ export class Retriever {
     const hits: RetrievalHit[] = [];
     for (const doc of this.docs) {
       let score = 0;
+      let matched = 0;
       for (const term of query) {
         const tf = doc.terms.get(term);
         if (!tf) continue;
+        matched++;
         const idf = this.idf.get(term) ?? 0;
         score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.avgLength));
       }
-      if (score > 0) hits.push({ kind: doc.kind, id: doc.id, score });
+      if (score > 0) hits.push({ kind: doc.kind, id: doc.id, score, matched, queryTerms: query.length });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
-  }
-
-  /** Whether a term is known to the knowledge base at all. */
-  knows(term: string): boolean {
-    return this.idf.has(stem(term));
   }
 }

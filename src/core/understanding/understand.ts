@@ -5,11 +5,13 @@
 import type { KnowledgeBase } from '../../knowledge/load';
 import { AliasIndex, unique, type EntityMatch } from './aliasIndex';
 import { Retriever, type RetrievalHit } from './retrieval';
-import { MAX_MESSAGE_LENGTH, normalize, STOPWORDS } from './text';
+import { clean, MAX_MESSAGE_LENGTH, normalize, STOPWORDS } from './text';
 
 export type Intent =
   | 'help'
   | 'greeting'
+  | 'thanks'
+  | 'roles'
   | 'next'
   | 'path'
   | 'progress'
@@ -45,6 +47,9 @@ export const STRONG_EXPLANATION_SCORE = 6;
 
 const HELP = /^(help|commands?|menu|options|\?+|what can you do|what do you do|how does this work|how do you work|who are you|what are you)$/;
 const GREETING = /^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|greetings|howdy)( there| mentor)?$/;
+const THANKS = /^(thanks|thank you|thx|ty|cheers|ok|okay|cool|great|nice|got it|perfect|awesome)( (so much|a lot|mentor))?$/;
+/** A clause that asks rather than tells: its statements ("as a data scientist") are not about the asker. */
+const QUESTION_START = /^(what|how|why|who|whom|which|where|when|is|are|am|do|does|did|can|could|should|would|will|shall|may|tell me|explain)\b/;
 const NEXT =
   /\b(what (should|do|shall|can|must) i (learn|study|do|focus on|read|pick up|tackle)( next| now| first)?|what(?:'s|s| is)? next|next step|next topic|where (do|should|can) i (start|begin|go from here)|what now|(learn|study) next|what to (learn|study)|how (do|can|should) i (start|begin|get started)|what (do|would) you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$)\b/;
 const PROGRESS = /\b(my progress|how am i doing|what have i (done|learned|learnt|completed|finished)|show (me )?progress|how far am i|how far have i)\b/;
@@ -62,6 +67,11 @@ const GOAL_LEAD = /\b(i want to|i'd like to|i would like to|my goal is|i wish to
 
 /** Words that frame a question about a topic without adding to it ("what is", "explain"). */
 const QUESTION_WORDS = new Set(['explain', 'describe', 'define', 'definition', 'meaning', 'whats', 'about', 'tell', 'is', 'are', 'what', 'used', 'for', 'vs', 'versus', 'and', 'or']);
+
+/** Whether a message asks something rather than answers ("what is automl?", "how do I start"). */
+export function isQuestion(input: string): boolean {
+  return input.includes('?') || QUESTION_START.test(normalize(input));
+}
 
 /** Index of the token that contains character `offset` of a normalized (single-spaced) text. */
 function tokenIndexAt(text: string, offset: number): number {
@@ -90,17 +100,19 @@ export class Understander {
     const matches = this.aliases.find(text);
     const topics = unique(matches.filter((m) => m.kind === 'topic').map((m) => m.id));
     const roles = unique(matches.filter((m) => m.kind === 'role').map((m) => m.id));
-    const statements = this.statements(text, matches);
+    const statements = this.statements(input);
     const base = { topics, roles, statements };
     const hasStatement =
       statements.known.length + statements.learning.length + statements.notKnown.length > 0 || !!statements.background || !!statements.goal;
 
     if (HELP.test(text)) return { intent: 'help', ...base, hits: [] };
     if (GREETING.test(text)) return { intent: 'greeting', ...base, hits: [] };
+    if (THANKS.test(text)) return { intent: 'thanks', ...base, hits: [] };
     if (NEXT.test(text)) return { intent: 'next', ...base, hits: [] };
     if (PROGRESS.test(text)) return { intent: 'progress', ...base, hits: [] };
-    if (COMPARE.test(text) && (roles.length > 0 || /\b(data scientists?|ml engineers?|machine learning engineers?)\b/.test(text)) && topics.length < 2) {
-      return { intent: 'compare-roles', ...base, hits: this.retriever.search(text) };
+    if (COMPARE.test(text) && roles.length > 0 && topics.length < 2) {
+      const classic = roles.every((r) => r === 'ml-engineer' || r === 'data-scientist');
+      return { intent: classic ? 'compare-roles' : 'roles', ...base, hits: [] };
     }
     if (hasStatement && !/\?$/.test(input.trim())) return { intent: 'statement', ...base, hits: [] };
     if (PATH.test(text)) return { intent: 'path', ...base, hits: [] };
@@ -121,15 +133,14 @@ export class Understander {
       return { intent: 'explain', ...base, hits: [] };
     }
 
-    const hits = this.retriever.search(text).filter((h) => h.score >= MIN_RETRIEVAL_SCORE);
+    const hits = this.retriever
+      .search(text)
+      // A hit must also contain most of what was asked: "quantum computing" is not "cloud computing".
+      .filter((h) => h.score >= MIN_RETRIEVAL_SCORE && h.matched * 2 > h.queryTerms);
     if (hits.length > 0) return { intent: 'explain', ...base, hits };
     if (hasStatement) return { intent: 'statement', ...base, hits: [] };
+    if (roles.length > 0) return { intent: 'roles', ...base, hits: [] };
     return { intent: 'out-of-scope', ...base, hits: [] };
-  }
-
-  /** Retrieval score of the best hit, for tests and tuning. */
-  search(text: string): RetrievalHit[] {
-    return this.retriever.search(text);
   }
 
   /** Content words of the message that no topic alias accounts for ("hiring", "language", "first"). */
@@ -140,22 +151,27 @@ export class Understander {
     return tokens.filter((t, i) => !covered.has(i) && !STOPWORDS.has(t) && !QUESTION_WORDS.has(t)).length;
   }
 
-  private statements(text: string, matches: EntityMatch[]): Statements {
+  /** What the message says about the learner, clause by clause; clauses that ask something say nothing. */
+  private statements(input: string): Statements {
     const result: Statements = { known: [], learning: [], notKnown: [] };
-    const topicIds = unique(matches.filter((m) => m.kind === 'topic').map((m) => m.id));
-    if (topicIds.length > 0) {
-      // Each clause speaks for the topics in it: "I know Python but I'm learning PyTorch".
-      for (const clause of text.split(/\b(?:but|and now|however|while|although|though|whereas)\b|[;,]/)) {
+    // Split before normalising, while the punctuation that ends a clause or a question is still there.
+    const segments = clean(input).match(/[^,;.!?]+[,;.!?]*/g) ?? [];
+    for (const segment of segments) {
+      if (segment.includes('?')) continue;
+      for (const raw of segment.split(/\b(?:but|however|although|though|whereas|while|and now)\b/i)) {
+        const clause = normalize(raw);
+        if (clause === '' || QUESTION_START.test(clause)) continue;
         const clauseTopics = this.aliases.topics(clause);
-        if (clauseTopics.length === 0) continue;
-        if (NEGATED_KNOWN.test(clause)) result.notKnown.push(...clauseTopics);
-        else if (LEARNING.test(clause)) result.learning.push(...clauseTopics);
-        else if (KNOWN.test(clause)) result.known.push(...clauseTopics);
+        if (clauseTopics.length > 0) {
+          if (NEGATED_KNOWN.test(clause)) result.notKnown.push(...clauseTopics);
+          else if (LEARNING.test(clause)) result.learning.push(...clauseTopics);
+          else if (KNOWN.test(clause)) result.known.push(...clauseTopics);
+        }
+        if (NEVER_CODED.test(clause)) result.background = 'never-coded';
+        else if (BACKGROUND_LEAD.test(clause)) result.background = this.aliases.find(clause).find((m) => m.kind === 'background')?.id ?? result.background;
+        if (GOAL_LEAD.test(clause)) result.goal = this.aliases.find(clause).find((m) => m.kind === 'goal')?.id ?? result.goal;
       }
     }
-    if (NEVER_CODED.test(text)) result.background = 'never-coded';
-    else if (BACKGROUND_LEAD.test(text)) result.background = matches.find((m) => m.kind === 'background')?.id;
-    if (GOAL_LEAD.test(text)) result.goal = matches.find((m) => m.kind === 'goal')?.id;
     result.known = unique(result.known);
     result.learning = unique(result.learning);
     result.notKnown = unique(result.notKnown);

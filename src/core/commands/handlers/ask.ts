@@ -2,7 +2,7 @@
  * `ask` and free text: understand the message, apply what it states about the learner, then answer
  * its question. Never invents: no match means a friendly out-of-scope note.
  */
-import { explanationReply, greetingReply, helpReply, outOfScopeReply, toolsReply, tooLongReply } from '../../answers/general';
+import { explanationReply, greetingReply, helpReply, outOfScopeReply, rolesReply, thanksReply, toolsReply, tooLongReply } from '../../answers/general';
 import { listNames } from '../../answers/format';
 import { topicReply, pathReply, progressReply } from '../../answers/topics';
 import { setTopicStatus } from '../../profile/profile';
@@ -51,6 +51,10 @@ export async function answerText(session: Session, text: string): Promise<Reply>
         return helpReply();
       case 'greeting':
         return greetingReply();
+      case 'thanks':
+        return thanksReply();
+      case 'roles':
+        return rolesReply(u.roles.slice(0, 3).map((id) => kb.roles.find((r) => r.id === id)!));
       case 'next':
       case 'statement':
         return nextStepFor(session);
@@ -59,8 +63,8 @@ export async function answerText(session: Session, text: string): Promise<Reply>
       case 'progress':
         return progressReply(kb, session.profile);
       case 'compare-roles': {
-        const explanation = kb.explanations.find((e) => e.id === 'ml-engineer-vs-data-scientist') ?? kb.explanations.find((e) => e.id === u.hits[0]?.id);
-        return explanation ? explanationReply(kb, explanation) : outOfScopeReply();
+        const explanation = kb.explanations.find((e) => e.id === 'ml-engineer-vs-data-scientist');
+        return explanation ? explanationReply(kb, explanation) : rolesReply(u.roles.map((id) => kb.roles.find((r) => r.id === id)!));
       }
       case 'tools-for-task':
         return toolsReply(u.topics.slice(0, 5).map((id) => kb.topicById.get(id)!));

@@ -10,7 +10,7 @@ import type { CommandHandler } from './types';
 
 export const profile: CommandHandler = async (session) => {
   const state = startOnboarding(session.now);
-  await session.deps.conversations.set(session.userId, state);
+  session.setConversation(state);
   return combine(
     reply([{ type: 'heading', text: 'Your profile' }, profileSummary(session.kb, session.profile)]),
     onboardingQuestion(session.kb, state.step),
@@ -21,6 +21,7 @@ function applyChanges(session: Session, changes: OnboardingChanges): void {
   let p = session.profile;
   if (changes.background) p = { ...p, background: changes.background };
   for (const id of changes.known ?? []) p = setTopicStatus(p, id, 'done', session.now);
+  for (const id of changes.notKnown ?? []) p = setTopicStatus(p, id, 'todo', session.now);
   if (changes.goal) p = { ...p, goal: changes.goal };
   session.update(p);
 }
@@ -28,28 +29,33 @@ function applyChanges(session: Session, changes: OnboardingChanges): void {
 /** One answer to the current setup question, from a button or typed text. */
 export async function answerOnboarding(session: Session, text: string, viaButton: boolean): Promise<Reply | undefined> {
   const { conversations, understander } = session.deps;
-  const state = await conversations.get(session.userId);
-  if (!state) return undefined;
-  const outcome = advance(state, text, viaButton, session.kb, understander.aliasIndex);
+  const stored = await conversations.get(session.userId);
+  if (!stored) return undefined;
+  // Topics removed from the knowledge base since the state was saved are dropped, not trusted.
+  const state = { ...stored, known: stored.known.filter((id) => session.kb.topicById.has(id)) };
+  const question = () => onboardingQuestion(session.kb, state.step, state.known, session.profile.background);
+  const outcome = advance(state, text, viaButton, session.kb, understander);
   switch (outcome.kind) {
+    case 'stale':
+      return combine(reply([{ type: 'text', text: 'That button belongs to an earlier setup question. Here is the current one:' }]), question());
     case 'left':
-      await conversations.clear(session.userId);
+      session.setConversation(null);
       return reply([{ type: 'text', text: 'Setup stopped. What you already told me is kept; type "profile" to continue some other time.' }]);
     case 'unrecognized': {
       // A question asked mid-setup is answered, then the setup question comes back.
-      const understood = understander.understand(text);
-      const answer = understood.intent === 'out-of-scope' || understood.intent === 'help' ? undefined : await answerText(session, text);
+      const understood = viaButton ? undefined : understander.understand(text);
+      const answer = !understood || understood.intent === 'out-of-scope' ? undefined : await answerText(session, text);
       const note = reply([{ type: 'text', text: answer ? 'Back to your setup:' : "I didn't catch that answer. Pick a button, write it in your own words, or type \"skip\"." }]);
-      return combine(...(answer ? [answer] : []), note, onboardingQuestion(session.kb, state.step, state.known, session.profile.background));
+      return combine(...(answer ? [answer] : []), note, question());
     }
     case 'advanced': {
       applyChanges(session, outcome.changes);
       const noted = outcome.noted.length > 0 ? [reply([{ type: 'text', text: `Noted: ${outcome.noted.join(', ')}.` }])] : [];
       if (outcome.state) {
-        await conversations.set(session.userId, outcome.state);
+        session.setConversation(outcome.state);
         return combine(...noted, onboardingQuestion(session.kb, outcome.state.step, outcome.state.known, session.profile.background));
       }
-      await conversations.clear(session.userId);
+      session.setConversation(null);
       return combine(
         ...noted,
         reply([{ type: 'text', text: 'Your profile is set up. Here is where I would start:' }, profileSummary(session.kb, session.profile)]),
