@@ -19,7 +19,8 @@ export const configSchema = z.object({
       message: 'must be sqlite://PATH, redis://HOST:PORT or memory',
     }),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // An empty PORT= line in .env means "the default", not port 0.
+  PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).default(3000)),
 
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,

@@ -133,7 +133,16 @@ export class SlackFake {
   }
 
   async close(): Promise<void> {
-    for (const client of this.sockets.clients) client.terminate();
+    // Let clients that are closing finish the handshake, or the library keeps a 30 s timer alive.
+    await Promise.all(
+      [...this.sockets.clients].map(
+        (client) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(() => (client.terminate(), resolve()), 1000);
+            client.once('close', () => (clearTimeout(timer), resolve()));
+          }),
+      ),
+    );
     await new Promise<void>((resolve) => this.sockets.close(() => resolve()));
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

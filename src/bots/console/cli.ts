@@ -5,7 +5,7 @@
  */
 import 'dotenv/config';
 import { loadConfig } from '../../config';
-import { COMMAND_DEFINITIONS } from '../../core/commands/definitions';
+import { COMMAND_DEFINITIONS, PUBLIC_COMMANDS } from '../../core/commands/definitions';
 import { createLogger } from '../../core/logger';
 import { createMentor } from '../../core/mentor';
 import type { MentorRequest } from '../../core/request';
@@ -22,7 +22,7 @@ export interface CliArgs {
 }
 
 const USAGE = `Usage: mentor <command> [text] [--user ID] [--json] [--share]
-Commands: ${COMMAND_DEFINITIONS.filter((c) => !('hidden' in c && c.hidden)).map((c) => c.id).join(', ')}, say <text> (a direct message), chat (interactive)`;
+Commands: ${PUBLIC_COMMANDS.map((c) => c.id).join(', ')}, say <text> (a direct message), chat (interactive)`;
 
 export function parseCliArgs(argv: string[]): CliArgs | { error: string } {
   const positional: string[] = [];

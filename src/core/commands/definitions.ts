@@ -56,7 +56,6 @@ export const COMMAND_DEFINITIONS = [
 
 export type CommandId = (typeof COMMAND_DEFINITIONS)[number]['id'];
 
-export const COMMAND_IDS: readonly CommandId[] = COMMAND_DEFINITIONS.map((c) => c.id);
 export const PUBLIC_COMMANDS: readonly CommandDefinition[] = COMMAND_DEFINITIONS.filter(
   (c: CommandDefinition) => !c.hidden,
 );
