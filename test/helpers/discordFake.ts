@@ -8,6 +8,28 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 
+/** A message the bot posted, in the full shape discord.js expects; `fields` override the defaults. */
+export function botMessage(fields: Record<string, unknown>) {
+  return {
+    id: snowflake(),
+    author: FAKE_BOT_USER,
+    content: '',
+    embeds: [],
+    components: [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    type: 0,
+    flags: 0,
+    ...fields,
+  };
+}
+
 export interface RecordedCall {
   method: string;
   /** Path after /api/v10, without the query string, e.g. `/interactions/1/tok/callback`. */
@@ -238,22 +260,7 @@ export class FakeDiscord {
   private route(method: string, path: string, body: unknown): [number, unknown] {
     const b = (body ?? {}) as Record<string, unknown>;
     const message = (channelId: string) => ({
-      id: snowflake(),
-      channel_id: channelId,
-      author: FAKE_BOT_USER,
-      content: b.content ?? '',
-      embeds: b.embeds ?? [],
-      components: b.components ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      type: 0,
-      flags: b.flags ?? 0,
+      ...botMessage({ channel_id: channelId, content: b.content ?? '', embeds: b.embeds ?? [], components: b.components ?? [], flags: b.flags ?? 0 }),
       webhook_id: FAKE_APP_ID,
     });
     if (method === 'GET' && path === '/gateway/bot') {

@@ -4,7 +4,7 @@
  * makes it throw inside the library and no event fires.
  */
 import { ApplicationCommandOptionType, ComponentType, InteractionType } from 'discord.js';
-import { FAKE_APP_ID, FAKE_BOT_USER, snowflake } from './discordFake';
+import { botMessage, FAKE_APP_ID, snowflake } from './discordFake';
 
 export interface FakeUser {
   id: string;
@@ -113,25 +113,13 @@ export function buttonPress(customId: string, place: Place & { ephemeral?: boole
   const interaction = base(InteractionType.MessageComponent, place);
   return {
     ...interaction,
-    message: {
+    message: botMessage({
       id: place.messageId ?? snowflake(),
       channel_id: interaction.channel_id,
-      author: FAKE_BOT_USER,
-      content: '',
-      embeds: [],
       components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: 2, label: 'x', custom_id: customId }] }],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: '2025-01-01T00:00:00.000Z',
-      edited_timestamp: null,
-      type: 0,
       flags: place.ephemeral ? 64 : 0,
       ...(place.guild ? { guild_id: GUILD_ID } : {}),
-    },
+    }),
     data: { custom_id: customId, component_type: ComponentType.Button },
   };
 }
