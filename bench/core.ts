@@ -35,7 +35,9 @@ function mixedRequests(count: number): MentorRequest[] {
 
 async function main(): Promise<void> {
   const loads: number[] = [];
+  const coldStart = process.hrtime.bigint();
   let kb = loadKnowledgeBase();
+  const coldMs = Number(process.hrtime.bigint() - coldStart) / 1e6;
   for (let i = 0; i < 10; i++) {
     const t0 = process.hrtime.bigint();
     kb = loadKnowledgeBase();
@@ -57,7 +59,8 @@ async function main(): Promise<void> {
   const totalS = Number(process.hrtime.bigint() - started) / 1e9;
 
   printTable('core (no LLM, memory store)', [
-    ['knowledge base load+validate (median of 10)', `${percentile(loads, 50).toFixed(1)} ms`, 'target < 200 ms'],
+    ['knowledge base load+validate, first (cold)', `${coldMs.toFixed(1)} ms`, 'target < 200 ms'],
+    ['knowledge base load+validate, median of 10 more', `${percentile(loads, 50).toFixed(1)} ms`, ''],
     ['mentor index build (aliases, retrieval)', `${indexMs.toFixed(1)} ms`, ''],
     ['messages answered', String(requests.length), `${MESSAGES.length} phrasings, ${COMMANDS.length} commands, buttons`],
     ['answers per second', (requests.length / totalS).toFixed(0), ''],

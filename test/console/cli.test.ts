@@ -1,4 +1,4 @@
-import { runCli } from '../helpers/cli';
+import { runCli, runMain } from '../helpers/cli';
 import { tempSqlite, type TempSqlite } from '../helpers/tempStore';
 import { lineToRequest } from '../../src/bots/console/repl';
 import { parseCliArgs } from '../../src/bots/console/cli';
@@ -65,6 +65,23 @@ describe('console mentor CLI (separate processes on one SQLite file)', () => {
     expect(result.stdout).toContain('Your next step: Code fundamentals');
     expect(result.stdout).toContain('Nice work: Code fundamentals is marked done.');
     expect(result.stdout).toMatch(/Done or known: Code fundamentals/);
+  });
+});
+
+describe('npm start with no platform tokens', () => {
+  it('opens the console mentor on the configured store', async () => {
+    const db = tempSqlite();
+    try {
+      const env = { STORE_URL: db.url, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' };
+      const result = await runMain(env, 'I am a data scientist\nexit\n');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('ML Engineer Mentor.');
+      expect(result.stdout).toContain('Your next step: MLOps');
+      // The conversation was stored in the SQLite file: a later CLI run sees it.
+      expect((await runCli(['progress'], env)).stdout).toMatch(/Done or known: .*ML & DL frameworks/);
+    } finally {
+      db.cleanup();
+    }
   });
 });
 

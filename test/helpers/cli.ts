@@ -12,9 +12,20 @@ export interface CliResult {
   stderr: string;
 }
 
+const MAIN = path.join(ROOT, 'src', 'main.ts');
+
 export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
+  return runScript(CLI, args, env, input);
+}
+
+/** `npm start` without its install step: the main entry point. */
+export function runMain(env: Record<string, string>, input: string): Promise<CliResult> {
+  return runScript(MAIN, [], env, input);
+}
+
+function runScript(script: string, args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
