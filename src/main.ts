@@ -4,18 +4,12 @@
  */
 import 'dotenv/config';
 import { ConfigError, discordConfigured, loadConfig, slackConfigured } from './config';
-import { createLogger } from './core/logger';
-import { createMentor } from './core/mentor';
-import { createStore } from './storage/createStore';
 import { runConsole } from './bots/console/repl';
-import { clearUndeliverable } from './bots/discord/undeliverable';
+import { createRuntime } from './runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
-  const store = createStore(config.STORE_URL, logger);
-  // Discord remembers users who refused DMs; `forget` must delete that mark too.
-  const mentor = createMentor({ store, logger, onForget: (userId) => clearUndeliverable(store, userId) });
+  const { store, logger, mentor } = createRuntime(config);
   const stops: (() => Promise<void>)[] = [];
 
   // Adapters are loaded only when configured, so the console starts without Bolt or discord.js.

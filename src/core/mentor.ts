@@ -16,7 +16,7 @@ import { silentLogger, type Logger } from './logger';
 import { ProfileStore } from './profile/profileStore';
 import { combine, errorReply, reply, type Reply } from './reply';
 import type { MentorRequest, MentorService } from './request';
-import { Session, type MentorDeps } from './session';
+import { Session, type MentorDeps, type UserLock } from './session';
 import { Understander } from './understanding/understand';
 import { clean, MAX_MESSAGE_LENGTH, normalize } from './understanding/text';
 
@@ -25,6 +25,8 @@ export interface MentorOptions {
   knowledge?: KnowledgeBase;
   logger?: Logger;
   now?: () => Date;
+  /** Orders one user's requests across instances; without it, only within this process. */
+  lock?: UserLock;
   /** Called by `forget` after the core's own records are deleted: adapters' user-scoped keys go too. */
   onForget?: (userId: string) => Promise<void>;
 }
@@ -37,6 +39,7 @@ export class Mentor implements MentorService {
   readonly deps: MentorDeps;
   private readonly now: () => Date;
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly lock: UserLock;
 
   constructor(options: MentorOptions) {
     const kb = options.knowledge ?? loadKnowledgeBase();
@@ -50,6 +53,7 @@ export class Mentor implements MentorService {
       onForget: options.onForget,
     };
     this.now = options.now ?? (() => new Date());
+    this.lock = options.lock ?? ((_userId, work) => work());
   }
 
   handle(request: MentorRequest): Promise<Reply> {
@@ -59,7 +63,7 @@ export class Mentor implements MentorService {
     if (userId === '' || userId.length > MAX_USER_ID_LENGTH) return Promise.resolve(errorReply('I could not tell who is asking, so I changed nothing.'));
     // Chain on the user's previous request so their profile is read after it was written.
     const previous = this.queues.get(userId) ?? Promise.resolve();
-    const run = previous.then(() => this.handleInOrder(userId, request)).catch((error: unknown) => {
+    const run = previous.then(() => this.lock(userId, () => this.handleInOrder(userId, request))).catch((error: unknown) => {
       // Store outages and bugs become a friendly answer; the saved profile is untouched.
       this.deps.logger.error('request failed', { user: userId, kind: request.kind, error: String(error) });
       return errorReply('Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.');

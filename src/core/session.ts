@@ -9,6 +9,9 @@ import type { Profile } from './profile/profile';
 import type { ProfileStore } from './profile/profileStore';
 import type { Understander } from './understanding/understand';
 
+/** Runs `work` while no other instance works on the same user (see storage/userLock.ts). */
+export type UserLock = <T>(userId: string, work: () => Promise<T>) => Promise<T>;
+
 export interface MentorDeps {
   kb: KnowledgeBase;
   understander: Understander;

@@ -1,5 +1,6 @@
 import { createClient } from '@redis/client';
 import { createMentor } from '../../src/core/mentor';
+import { createUserLock } from '../../src/storage/userLock';
 import { REDIS_URL, redisKeyv } from '../helpers/tempStore';
 
 /** The real Redis on 127.0.0.1:6379, as several instances would share it. */
@@ -34,6 +35,20 @@ describe('mentor on a real Redis', () => {
     } finally {
       await storeA.disconnect();
       await storeB.disconnect();
+    }
+  });
+
+  it('keeps every change when two instances answer the same user at once', async () => {
+    const stores = [redisKeyv(namespace), redisKeyv(namespace)];
+    const [a, b] = stores.map((store) => createMentor({ store, lock: createUserLock(store) }));
+    const topics = ['python', 'tensorflow', 'pytorch', 'keras', 'apache-spark', 'mlops', 'automl', 'spacy', 'kubeflow', 'apache-airflow'];
+    try {
+      await Promise.all(topics.map((topic, i) => (i % 2 === 0 ? a! : b!).handle({ kind: 'command', userId: 'both', command: 'done', text: topic })));
+      const stored = (await stores[0]!.get('profile:both')) as { topics: Record<string, { status: string }> };
+      expect(Object.keys(stored.topics).sort()).toEqual([...topics].sort());
+      expect(await redis.keys(`${namespace}*lock*`)).toEqual([]);
+    } finally {
+      await Promise.all(stores.map((s) => s.disconnect()));
     }
   });
 

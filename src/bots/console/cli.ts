@@ -6,10 +6,8 @@
 import 'dotenv/config';
 import { loadConfig } from '../../config';
 import { COMMAND_DEFINITIONS, PUBLIC_COMMANDS } from '../../core/commands/definitions';
-import { createLogger } from '../../core/logger';
-import { createMentor } from '../../core/mentor';
 import type { MentorRequest } from '../../core/request';
-import { createStore } from '../../storage/createStore';
+import { createRuntime } from '../../runtime';
 import { replyToConsole } from './render';
 import { runConsole } from './repl';
 
@@ -57,10 +55,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const store = createStore(config.STORE_URL, logger);
+  // stdout is the answer; only warnings and errors go to stderr unless asked for more.
+  const { store, mentor } = createRuntime({ ...config, LOG_LEVEL: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL });
   try {
-    const mentor = createMentor({ store, logger });
     if (parsed.command === 'chat') {
       await runConsole({ mentor, userId: parsed.user, input: process.stdin, output: process.stdout });
       return 0;

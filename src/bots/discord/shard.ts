@@ -5,19 +5,14 @@
  */
 import 'dotenv/config';
 import { ConfigError, loadConfig } from '../../config';
-import { createLogger } from '../../core/logger';
-import { createMentor } from '../../core/mentor';
-import { createStore } from '../../storage/createStore';
+import { createRuntime } from '../../runtime';
 import { createDiscordBot } from './bot';
-import { clearUndeliverable } from './undeliverable';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
   // The manager passes the token in the environment; SHARDS/SHARD_COUNT are read by discord.js itself.
   if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is missing');
-  const store = createStore(config.STORE_URL, logger);
-  const mentor = createMentor({ store, logger, onForget: (userId) => clearUndeliverable(store, userId) });
+  const { store, logger, mentor } = createRuntime(config);
   const bot = createDiscordBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, mentor, store, logger });
   const shutdown = async () => {
     await bot.stop().catch((error: unknown) => logger.error('discord shard: stop failed', { error: String(error) }));
