@@ -10,7 +10,7 @@ import type { Config } from '../../config';
 import type { Logger } from '../../core/logger';
 import type { MentorService } from '../../core/request';
 import { boltLogLevel, toBoltLogger } from './boltLogger';
-import { createDedupe } from './dedupe';
+import { createDedupe } from '../../storage/dedupe';
 import { slackErrorCode } from './delivery';
 import { register } from './listeners';
 import { createHttpReceiver, createSocketReceiver } from './receiver';
@@ -95,7 +95,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
   register(app, {
     mentor: deps.mentor,
     logger,
-    firstTime: createDedupe(deps.store, logger, { ttlMs: deps.dedupeTtlMs }),
+    firstTime: createDedupe(deps.store, logger, { ttlMs: deps.dedupeTtlMs, prefix: 'slack:seen:' }),
     ackDeadlineMs: deps.ackDeadlineMs ?? 2_000,
   });
 

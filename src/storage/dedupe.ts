@@ -1,7 +1,8 @@
 /**
- * "Have we seen this delivery before?" with SET-once semantics. Slack retries events it thinks failed
- * (X-Slack-Retry-Num, up to 3 times, the first one while the original may still be running), so every
- * event_id / client_msg_id / trigger_id is recorded once with a TTL and later copies are dropped.
+ * "Have we seen this delivery before?" with SET-once semantics, for every platform. Slack retries events it
+ * thinks failed (X-Slack-Retry-Num, up to 3 times, the first one while the original may still be running)
+ * and two Discord processes on one token both receive each interaction, so every delivery id is recorded
+ * once with a TTL and later copies are dropped.
  *
  * - In one process, a synchronous in-memory check makes the decision atomic (no await between check and mark).
  * - With Redis behind keyv, `SET key 1 NX PX ttl` makes it atomic across instances.
@@ -12,11 +13,13 @@
  */
 import type Keyv from 'keyv';
 import KeyvRedis from '@keyv/redis';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../core/logger';
 
 export type FirstTime = (key: string) => Promise<boolean>;
 
 export interface DedupeOptions {
+  /** Namespaces one platform's delivery ids from another's ("slack:seen:", "discord:seen:"). */
+  prefix?: string;
   ttlMs?: number;
   timeoutMs?: number;
   /** Bound on the in-process memory of recent keys. */
@@ -27,9 +30,9 @@ interface RedisSetNx {
   set(key: string, value: string, options: { NX: true; PX: number }): Promise<string | null>;
 }
 
-const KEY_PREFIX = 'slack:seen:';
 
 export function createDedupe(store: Keyv, logger: Logger, options: DedupeOptions = {}): FirstTime {
+  const prefix = options.prefix ?? 'seen:';
   const ttlMs = options.ttlMs ?? 60 * 60 * 1000;
   const timeoutMs = options.timeoutMs ?? 500;
   const maxLocalKeys = options.maxLocalKeys ?? 50_000;
@@ -62,7 +65,7 @@ export function createDedupe(store: Keyv, logger: Logger, options: DedupeOptions
   };
 
   return async (id: string): Promise<boolean> => {
-    const key = KEY_PREFIX + id;
+    const key = prefix + id;
     const now = Date.now();
     const expires = local.get(key);
     if (expires !== undefined && expires > now) return false;
@@ -71,14 +74,14 @@ export function createDedupe(store: Keyv, logger: Logger, options: DedupeOptions
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => {
-        logger.warn('slack dedupe store timed out; treating the delivery as new', { timeoutMs });
+        logger.warn('dedupe store timed out; treating the delivery as new', { timeoutMs });
         resolve(true);
       }, timeoutMs);
     });
     try {
       return await Promise.race([markInStore(key), timeout]);
     } catch (error) {
-      logger.warn('slack dedupe store failed; treating the delivery as new', { error });
+      logger.warn('dedupe store failed; treating the delivery as new', { error });
       return true;
     } finally {
       clearTimeout(timer);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Keyv from 'keyv';
 import KeyvRedis, { type RedisClientOptions } from '@keyv/redis';
 import { createLogger, type Logger } from '../../src/core/logger';
-import { createDedupe } from '../../src/bots/slack/dedupe';
+import { createDedupe } from '../../src/storage/dedupe';
 import { createStore } from '../../src/storage/createStore';
 
 function capture(): { logger: Logger; lines: { level: string; message: string }[] } {
@@ -27,14 +27,14 @@ describe('with the memory store (one process)', () => {
   });
 
   test('a key is new once; other keys are independent', async () => {
-    const firstTime = createDedupe(store, capture().logger);
+    const firstTime = createDedupe(store, capture().logger, { prefix: 'slack:seen:' });
     expect(await firstTime('a')).toBe(true);
     expect(await firstTime('a')).toBe(false);
     expect(await firstTime('b')).toBe(true);
   });
 
   test('twenty concurrent deliveries of one key: exactly one is new', async () => {
-    const firstTime = createDedupe(store, capture().logger);
+    const firstTime = createDedupe(store, capture().logger, { prefix: 'slack:seen:' });
     const results = await Promise.all(Array.from({ length: 20 }, () => firstTime('same')));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
@@ -60,8 +60,8 @@ describe('with a shared SQLite store (several processes)', () => {
   });
 
   test('a second instance (its own in-process memory) sees the key as seen, through the store', async () => {
-    const one = createDedupe(store, capture().logger);
-    const two = createDedupe(store, capture().logger);
+    const one = createDedupe(store, capture().logger, { prefix: 'slack:seen:' });
+    const two = createDedupe(store, capture().logger, { prefix: 'slack:seen:' });
     expect(await one('k')).toBe(true);
     expect(await two('k')).toBe(false);
     expect(await store.get('slack:seen:k')).toBe(1);
@@ -80,7 +80,7 @@ describe('with a shared SQLite store (several processes)', () => {
     };
     const firstTime = createDedupe(store, logger);
     expect(await firstTime('x')).toBe(true);
-    expect(lines.map((l) => [l.level, l.message])).toEqual([['warn', 'slack dedupe store failed; treating the delivery as new']]);
+    expect(lines.map((l) => [l.level, l.message])).toEqual([['warn', 'dedupe store failed; treating the delivery as new']]);
   });
 
   test('a store that hangs: the answer comes after the timeout, not never', async () => {
@@ -90,7 +90,7 @@ describe('with a shared SQLite store (several processes)', () => {
     const started = Date.now();
     expect(await firstTime('x')).toBe(true);
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(lines.map((l) => l.message)).toEqual(['slack dedupe store timed out; treating the delivery as new']);
+    expect(lines.map((l) => l.message)).toEqual(['dedupe store timed out; treating the delivery as new']);
     // Within this process the key is still remembered.
     expect(await firstTime('x')).toBe(false);
   });
@@ -139,8 +139,8 @@ describe('with Redis (a private redis-server on a unix socket)', () => {
   test('two instances with their own connections: one delivery wins, and the key expires on its own', async () => {
     const a = connect();
     const b = connect();
-    const one = createDedupe(a, capture().logger, { ttlMs: 60_000 });
-    const two = createDedupe(b, capture().logger, { ttlMs: 60_000 });
+    const one = createDedupe(a, capture().logger, { ttlMs: 60_000, prefix: 'slack:seen:' });
+    const two = createDedupe(b, capture().logger, { ttlMs: 60_000, prefix: 'slack:seen:' });
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? one('event:Ev1') : two('event:Ev1'))));
     expect(results.filter(Boolean)).toHaveLength(1);
 
