@@ -5,7 +5,7 @@
  */
 import type Keyv from 'keyv';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load';
-import { findCommand, PUBLIC_COMMANDS } from './commands/definitions';
+import { expectedVisibility, findCommand, PUBLIC_COMMANDS } from './commands/definitions';
 import { answerText } from './commands/handlers/ask';
 import { answerOnboarding } from './commands/handlers/profile';
 import { REGISTRY } from './commands/registry';
@@ -142,7 +142,7 @@ export class Mentor implements MentorService {
     if (!parsed.ok) return errorReply(parsed.error);
     const answer = await command.handler(session, parsed.args);
     if (answer.error) return answer;
-    return { ...answer, visibility: command.personal && !share ? 'private' : 'public' };
+    return { ...answer, visibility: expectedVisibility(command.id, share) };
   }
 
   private async message(session: Session, rawText: string): Promise<Reply> {

@@ -64,6 +64,15 @@ export function findCommand(id: string): CommandDefinition | undefined {
   return COMMAND_DEFINITIONS.find((c) => c.id === id.toLowerCase());
 }
 
+/**
+ * The visibility the core gives a command's answer, known before the answer exists, so a front end can
+ * defer privately or publicly: personal commands are private unless shared. Errors are always private.
+ */
+export function expectedVisibility(commandId: string, share: boolean): 'private' | 'public' {
+  const personal = findCommand(commandId)?.personal ?? true;
+  return personal && !share ? 'private' : 'public';
+}
+
 /** Longest argument text the core accepts; longer input gets a friendly error, not a truncated answer. */
 export const MAX_ARGUMENT_LENGTH = 500;
 
