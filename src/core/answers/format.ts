@@ -25,6 +25,9 @@ export function topicButtons(topic: Topic, status: EffectiveStatus): Button[] {
   return buttons;
 }
 
+/** "About PyTorch": asks the mentor about one topic. */
+export const aboutButton = (topic: Topic): Button => ({ label: `About ${topic.name}`, actionId: 'ask', value: topic.id });
+
 export const NEXT_BUTTON: Button = { label: 'Next step', actionId: 'next', value: '' };
 export const TIP_BUTTON: Button = { label: 'Another tip', actionId: 'tip', value: '' };
 export const SETUP_BUTTON: Button = { label: 'Set up my path', actionId: 'profile', value: '', style: 'primary' };

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../../knowledge/load';
 import type { Explanation, Role, Tip, Topic } from '../../knowledge/schema';
 import { PUBLIC_COMMANDS } from '../commands/definitions';
 import { reply, type Block, type Reply } from '../reply';
-import { NEXT_BUTTON, SETUP_BUTTON, sourceBlock, TIP_BUTTON } from './format';
+import { aboutButton, NEXT_BUTTON, SETUP_BUTTON, sourceBlock, TIP_BUTTON } from './format';
 
 export function explanationReply(kb: KnowledgeBase, explanation: Explanation): Reply {
   const related = explanation.related.map((id) => kb.topicById.get(id)!).slice(0, 4);
@@ -13,7 +13,7 @@ export function explanationReply(kb: KnowledgeBase, explanation: Explanation): R
   ];
   if (related.length > 0) blocks.push({ type: 'fields', fields: [{ label: 'Related topics', value: related.map((t) => t.name).join(', ') }] });
   blocks.push(sourceBlock(explanation.source));
-  blocks.push({ type: 'buttons', buttons: [...related.slice(0, 3).map((t) => ({ label: `About ${t.name}`.slice(0, 60), actionId: 'ask', value: t.id })), NEXT_BUTTON] });
+  blocks.push({ type: 'buttons', buttons: [...related.slice(0, 3).map(aboutButton), NEXT_BUTTON] });
   return reply(blocks);
 }
 
@@ -23,7 +23,7 @@ export function toolsReply(topics: Topic[]): Reply {
     { type: 'bullets', items: topics.map((t) => `${t.name}: ${t.summary}`) },
     { type: 'links', links: topics.flatMap((t) => t.resources.slice(0, 1).map((r) => ({ title: r.title, url: r.url }))) },
     sourceBlock(...topics.map((t) => t.source)),
-    { type: 'buttons', buttons: [...topics.slice(0, 3).map((t) => ({ label: `About ${t.name}`.slice(0, 60), actionId: 'ask', value: t.id })), NEXT_BUTTON] },
+    { type: 'buttons', buttons: [...topics.slice(0, 3).map(aboutButton), NEXT_BUTTON] },
   ]);
 }
 

@@ -28,13 +28,6 @@ const leaveButtons = (step: OnboardingStep): Button[] => [
 /** The common starting points offered as buttons when asking what a learner already knows. */
 const COMMON_KNOWN = ['python', 'r-and-julia', 'java-dotnet-javascript', 'ml-frameworks', 'tensorflow', 'pytorch', 'mlops', 'cloud-computing'];
 
-/** Answer buttons in rows of five, the most a Discord row holds. */
-function rowsOf(buttons: Button[]): Block[] {
-  const rows: Block[] = [];
-  for (let i = 0; i < buttons.length; i += 5) rows.push({ type: 'buttons', buttons: buttons.slice(i, i + 5) });
-  return rows;
-}
-
 export function onboardingQuestion(kb: KnowledgeBase, step: OnboardingStep, known: string[] = [], background?: string): Reply {
   const assumed = kb.backgrounds.find((b) => b.id === background)?.assumedKnown ?? [];
   switch (step) {
@@ -42,7 +35,7 @@ export function onboardingQuestion(kb: KnowledgeBase, step: OnboardingStep, know
       return reply([
         { type: 'heading', text: 'Setup 1 of 3: your background' },
         { type: 'text', text: 'Which describes you best? Pick one or tell me in your own words (for example "I am a Java developer"). Type "skip" or "stop" at any time.' },
-        ...rowsOf(kb.backgrounds.map((b) => ({ label: b.name.slice(0, 60), actionId: 'answer', value: answerValue('background', b.id) }))),
+        { type: 'buttons', buttons: kb.backgrounds.map((b) => ({ label: b.name, actionId: 'answer', value: answerValue('background', b.id) })) },
         { type: 'buttons', buttons: leaveButtons('background') },
       ]);
     case 'known': {
@@ -53,7 +46,7 @@ export function onboardingQuestion(kb: KnowledgeBase, step: OnboardingStep, know
           type: 'text',
           text: `Press every topic you already know, then "Done", or list them (for example "Python and TensorFlow").${known.length > 0 ? ` So far: ${listNames(known.map((id) => kb.topicById.get(id)!.name))}.` : ''}`,
         },
-        ...rowsOf(open.map((id) => ({ label: kb.topicById.get(id)!.name.slice(0, 60), actionId: 'answer', value: answerValue('known', id) }))),
+        { type: 'buttons', buttons: open.map((id) => ({ label: kb.topicById.get(id)!.name, actionId: 'answer', value: answerValue('known', id) })) },
         { type: 'buttons', buttons: [{ label: 'Done', actionId: 'answer', value: answerValue('known', 'done'), style: 'primary' }, ...leaveButtons('known')] },
       ]);
     }
@@ -61,7 +54,7 @@ export function onboardingQuestion(kb: KnowledgeBase, step: OnboardingStep, know
       return reply([
         { type: 'heading', text: 'Setup 3 of 3: your goal' },
         { type: 'text', text: 'What do you want to get out of this? Pick one or write your own.' },
-        ...rowsOf(kb.goals.map((g) => ({ label: g.name.slice(0, 60), actionId: 'answer', value: answerValue('goal', g.id) }))),
+        { type: 'buttons', buttons: kb.goals.map((g) => ({ label: g.name, actionId: 'answer', value: answerValue('goal', g.id) })) },
         { type: 'buttons', buttons: leaveButtons('goal') },
       ]);
   }
