@@ -89,12 +89,15 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Deterministic filler text of about `length` characters: distinct words, so an order check means something. */
-function longText(length: number): string {
+/**
+ * Deterministic filler text of about `length` characters: distinct words, so an order check means something.
+ * `stem` keeps several texts of one fixture apart (label words must not match value words).
+ */
+function longText(length: number, stem = 'word'): string {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < length; i++) {
-    const word = i % 97 === 96 ? `word${i}.\n\n` : i % 13 === 12 ? `word${i},\n` : `word${i} `;
+    const word = i % 97 === 96 ? `${stem}${i}.\n\n` : i % 13 === 12 ? `${stem}${i},\n` : `${stem}${i} `;
     parts.push(word);
     size += word.length;
   }
@@ -135,6 +138,26 @@ export function edgeFixtures(): ReplyFixture[] {
         { type: 'heading', text: longText(400) },
         { type: 'fields', fields: [{ label: 'Big', value: longText(3_000) }, { label: 'Small', value: 'tiny' }] },
         { type: 'links', links: [{ title: longText(500), url: 'https://example.com/long' }] },
+      ]),
+    },
+    {
+      // Each field is within its own limit, but ten of them together are far over one message's block budget.
+      name: '10 large fields',
+      reply: reply([{ type: 'fields', fields: Array.from({ length: 10 }, (_, i) => ({ label: `Label${i}`, value: longText(1_900, `f${i}w`) })) }]),
+    },
+    {
+      // Labels longer than any field or section, next to values that fit and values that do not.
+      name: 'a few fields with very long labels',
+      reply: reply([
+        {
+          type: 'fields',
+          fields: [
+            { label: longText(3_000, 'la'), value: longText(2_500, 'va') },
+            { label: longText(5_000, 'lb'), value: 'short value' },
+            { label: longText(1_500, 'lc'), value: longText(1_800, 'vc') },
+            { label: 'Normal', value: 'normal value' },
+          ],
+        },
       ]),
     },
     {

@@ -86,6 +86,17 @@ test('a personal button on a message the channel sees answers privately instead 
   expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
 });
 
+test('a refused press keeps the pressed message and tells only the presser why', async () => {
+  const payload = buttonPress(encodeCustomId('done', 'basket-weaving')!, { user: freshUser(), guild: true, ephemeral: true });
+  const { callback } = await h.interact(payload);
+  // A new private message (type 4, ephemeral), not an update (type 7) of the message that was pressed.
+  expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+  expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+  expect(visibleText(callback.body.data)).toMatch(/don't know the topic/i);
+  await h.bot.whenIdle();
+  expect(h.callsFor(payload.token)).toHaveLength(1); // no edit of the pressed message either
+});
+
 test('a button this bot did not make gets a short private notice', async () => {
   const { callback } = await h.interact(buttonPress('someone-elses-button', { guild: true }));
   expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);

@@ -1,13 +1,14 @@
 /**
- * DMs end to end: a conversation of several turns with memory, bots and the bot itself ignored, and users
- * who refuse DMs (50007) marked undeliverable in the store and not tried again.
+ * DMs end to end: a conversation of several turns with memory, bots and the bot itself ignored, users
+ * who refuse DMs (50007) marked undeliverable in the store and not tried again, and a failing store that
+ * never keeps an answer from the user.
  */
 import { reply } from '../../src/core/reply';
-import { isUndeliverable } from '../../src/bots/discord/undeliverable';
+import { isUndeliverable, markUndeliverable } from '../../src/bots/discord/undeliverable';
 import { FAKE_BOT_USER, discordError, type RecordedCall } from '../helpers/discordFake';
 import { visibleText } from '../helpers/discordMessages';
 import { directMessage, dmChannelId, makeUser, type FakeUser } from '../helpers/discordPayloads';
-import { payloadsThatCouldPing, sleep, startHarness, type Harness } from '../helpers/discordHarness';
+import { payloadsThatCouldPing, startHarness, type Harness } from '../helpers/discordHarness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,12 +18,12 @@ afterAll(() => h.stop());
 
 const channelPosts = (user: FakeUser) => h.fake.callsTo('POST', new RegExp(`^/channels/${dmChannelId(user.id)}/messages$`));
 
-/** Sends a DM and waits until the bot has posted `count` more messages into that DM channel. */
+/** Sends a DM, waits for the bot to answer and finish everything it started, and returns all it posted. */
 async function say(user: FakeUser, text: string): Promise<string> {
   const before = channelPosts(user).filter((c) => c.status === 200).length;
   h.fake.dispatch('MESSAGE_CREATE', directMessage(text, user));
   await h.fake.waitUntil(() => (channelPosts(user).filter((c) => c.status === 200).length > before ? true : undefined));
-  await sleep(50); // a long answer may be several messages; let them all arrive
+  await h.bot.whenIdle(); // a long answer may be several messages: every part is posted once the bot is idle
   return channelPosts(user)
     .filter((c) => c.status === 200)
     .slice(before)
@@ -111,6 +112,50 @@ describe('users who refuse DMs (50007)', () => {
     expect(channelPosts(user)).toHaveLength(1); // not retried
     await say(user, 'hello again');
     expect(await isUndeliverable(h.store, user.id)).toBe(false);
+  });
+});
+
+describe('a store that fails around the undeliverable mark never keeps the answer from the user', () => {
+  const MARK = /^discord:undeliverable:/;
+  afterEach(() => jest.restoreAllMocks());
+
+  /** Makes deleting the mark fail in the given way; every other store call keeps working. */
+  function breakMarkDelete(broken: () => Promise<boolean>) {
+    const real = h.store.delete.bind(h.store);
+    return jest.spyOn(h.store, 'delete').mockImplementation((key) => (typeof key === 'string' && MARK.test(key) ? broken() : real(key)));
+  }
+
+  test('a delete that throws: the DM is answered, the failure is a warning', async () => {
+    const user = makeUser('320000000000000010');
+    await markUndeliverable(h.store, user.id);
+    const spy = breakMarkDelete(() => Promise.reject(new Error('store down')));
+    expect(await say(user, 'what is automl?')).toMatch(/AutoML/);
+    expect(spy).toHaveBeenCalled();
+    expect(h.logs.find((l) => l.message === 'discord: could not lift the undeliverable mark' && l.user === user.id)?.error).toBe('store down');
+  });
+
+  test('a delete that never settles: this DM and the next one are both answered', async () => {
+    const user = makeUser('320000000000000011');
+    await markUndeliverable(h.store, user.id);
+    breakMarkDelete(() => new Promise<boolean>(() => undefined));
+    expect(await say(user, 'what is automl?')).toMatch(/AutoML/);
+    expect(await say(user, 'what is pytorch?')).toMatch(/PyTorch/);
+    expect(h.logs.find((l) => l.message === 'discord: could not lift the undeliverable mark' && l.user === user.id)?.error).toMatch(/timed out/);
+  });
+
+  test('a proactive DM whose mark cannot be read in time fails fast instead of hanging', async () => {
+    const real = h.store.get.bind(h.store);
+    jest.spyOn(h.store, 'get').mockImplementation(((key: string) => (MARK.test(key) ? new Promise(() => undefined) : real(key))) as typeof h.store.get);
+    await expect(h.bot.sendDirectMessage('320000000000000014', reply([{ type: 'text', text: 'A tip' }]))).resolves.toBe('failed');
+    const logged = h.logs.find((l) => l.message === 'discord: DM failed' && l.user === '320000000000000014');
+    expect(logged?.error).toMatch(/timed out/);
+    h.logs.splice(h.logs.indexOf(logged!), 1); // expected; the final check looks for unexpected errors
+  });
+
+  test('a user without a mark costs no delete at all', async () => {
+    const spy = jest.spyOn(h.store, 'delete');
+    await say(makeUser('320000000000000012'), 'hello');
+    expect(spy.mock.calls.filter(([key]) => typeof key === 'string' && MARK.test(key))).toEqual([]);
   });
 });
 

@@ -4,26 +4,37 @@
  * once (or not at all), never ping, never break a limit and never crash.
  */
 import { InteractionResponseType, Partials } from 'discord.js';
-import { limitViolations } from '../../src/bots/discord/limits';
+import * as limits from '../../src/bots/discord/limits';
 import type { DiscordMessage } from '../../src/bots/discord/render';
 import type { Reply } from '../../src/core/reply';
-import type { MentorService } from '../../src/core/request';
+import type { MentorRequest, MentorService } from '../../src/core/request';
 import { expectedWords, firstMissingInOrder, wordsOf } from '../contract/rendererContract';
 import { discordError, rateLimit, snowflake } from '../helpers/discordFake';
-import { visibleText } from '../helpers/discordMessages';
+import { buttonsOf, limitViolations, visibleText } from '../helpers/discordMessages';
 import { autocomplete, chatInput, directMessage, dmChannelId, makeUser } from '../helpers/discordPayloads';
 import { EPHEMERAL, messageBody, payloadsThatCouldPing, sleep, startHarness, type Harness } from '../helpers/discordHarness';
 
-/** The real core, plus two test switches: a huge answer for "oversize", a thrown error for "explode". */
+/**
+ * The real core, plus test switches: a huge answer for "oversize", a thrown error for "explode", a 1.5 s
+ * delay for "slow" and a button too long for a custom_id for "longbutton". Every request is counted.
+ */
 let lastHuge: Reply | undefined;
+const SLOW_MS = 1500;
+const coreCalls: MentorRequest[] = [];
 function withTestSwitches(real: MentorService): MentorService {
   return {
     // "many" stands for a query matching 100 topics, more than Discord accepts.
     suggestTopics: (q, limit) =>
       q === 'many' ? Array.from({ length: 100 }, (_, i) => ({ id: `topic-${i}`, name: `Topic ${i}` })) : real.suggestTopics(q, limit),
     async handle(request) {
+      coreCalls.push(request);
       if (request.kind === 'command' && request.text === 'explode') throw new Error('core exploded');
+      if (request.kind === 'command' && request.text === 'slow') await sleep(SLOW_MS);
       const answer = await real.handle(request);
+      if (request.kind === 'command' && request.text === 'longbutton') {
+        const buttons = [{ label: 'Too long', actionId: 'answer', value: 'v'.repeat(120) }];
+        return { ...answer, blocks: [...answer.blocks, { type: 'buttons', buttons }] };
+      }
       if (request.kind !== 'command' || request.text !== 'oversize') return answer;
       const filler = Array.from({ length: 1500 }, (_, i) => `word${i}`).join(' ');
       lastHuge = {
@@ -86,7 +97,7 @@ describe('10062 and 40060', () => {
     h.fake.inject({ method: 'POST', path: new RegExp(`^/interactions/${payload.id}/`), ...discordError(code, text, status) });
     h.fake.dispatch('INTERACTION_CREATE', payload);
     await h.fake.waitUntil(() => h.logs.find((l) => l.level === 'warn' && l.code === code && l.interaction === payload.id));
-    await sleep(100);
+    await h.bot.whenIdle();
     expect(h.callsFor(payload.token)).toHaveLength(1);
     // The logged route names the interaction but not its token (a credential for 15 minutes).
     const warning = h.logs.find((l) => l.code === code && l.interaction === payload.id)!;
@@ -112,8 +123,7 @@ test('an oversized answer is split into several messages, each within every limi
   const payload = chatInput('ask', [{ name: 'question', value: 'oversize' }]);
   const { callback } = await h.interact(payload);
   expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-  await h.fake.waitUntil(() => (h.callsFor(payload.token).length >= 3 ? true : undefined));
-  await sleep(100);
+  await h.bot.whenIdle(); // every follow-up has been posted
   const calls = h.callsFor(payload.token);
   const followUps = calls.filter((c) => c.method === 'POST' && c.path.startsWith('/webhooks/'));
   expect(followUps.length).toBeGreaterThanOrEqual(2);
@@ -133,6 +143,64 @@ test('a core failure gets one private apology and is logged as an error', async 
   const failure = h.logs.find((l) => l.level === 'error' && l.message === 'discord: the mentor failed to answer');
   expect(failure?.error).toBe('core exploded');
   h.logs.splice(h.logs.indexOf(failure!), 1); // expected; the final check looks for unexpected errors
+});
+
+describe('the 3 s budget counts from when Discord created the interaction', () => {
+  test('an interaction already 2.9 s old is skipped: no core call, no acknowledgement, a warning', async () => {
+    const payload = chatInput('done', [{ name: 'topic', value: 'pytorch' }], { createdAt: Date.now() - 2900 });
+    const callsBefore = coreCalls.length;
+    h.fake.dispatch('INTERACTION_CREATE', payload);
+    const warning = await h.fake.waitUntil(() => h.logs.find((l) => /too old/.test(l.message) && l.interaction === payload.id));
+    await h.bot.whenIdle();
+    expect(warning.level).toBe('warn');
+    expect(warning.ageMs).toBeGreaterThanOrEqual(2900);
+    expect(coreCalls.length).toBe(callsBefore);
+    expect(h.callsFor(payload.token)).toEqual([]);
+  });
+
+  test('an interaction 1.5 s old when it arrives is deferred about 0.5 s later, not 2 s later', async () => {
+    // deferAfterMs is the production 2 s and the core takes 1.5 s: counted from arrival it would answer
+    // directly at 1.5 s (3 s after creation, too late); counted from creation it must defer first.
+    const payload = chatInput('ask', [{ name: 'question', value: 'slow' }], { createdAt: Date.now() - 1500 });
+    const { callback, sentAt } = await h.interact(payload);
+    expect(callback.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(callback.at - sentAt).toBeLessThan(1000);
+    await h.fake.waitForCall((c) => c.method === 'PATCH' && c.path.endsWith(`/${payload.token}/messages/@original`));
+  });
+});
+
+test('the same interaction delivered twice gives one core call and one acknowledgement', async () => {
+  const payload = chatInput('done', [{ name: 'topic', value: 'keras' }]);
+  const callsBefore = coreCalls.length;
+  h.fake.dispatch('INTERACTION_CREATE', payload);
+  h.fake.dispatch('INTERACTION_CREATE', payload);
+  await h.fake.waitUntil(() => h.logs.find((l) => /duplicate interaction dropped/.test(l.message) && l.interaction === payload.id));
+  await h.bot.whenIdle();
+  expect(coreCalls.length - callsBefore).toBe(1);
+  expect(h.callsFor(payload.token)).toHaveLength(1);
+});
+
+test('a button too long for a custom_id is left out with a warning; the rest of the answer is sent', async () => {
+  const { callback } = await h.interact(chatInput('ask', [{ name: 'question', value: 'longbutton' }]));
+  expect(buttonsOf(callback.body.data).map((b) => b.actionId)).not.toContain('answer');
+  expect(visibleText(callback.body.data)).not.toHaveLength(0);
+  const warning = h.logs.find((l) => /custom_id would exceed 100/.test(l.message));
+  expect(warning).toMatchObject({ level: 'warn', actions: ['answer'] });
+});
+
+test('the bot checks every message against the limits before sending: a breach is logged, the apology sent', async () => {
+  // The renderer cannot be made to break a limit, so the checker is made to report one for the next message.
+  await h.bot.whenIdle();
+  const spy = jest.spyOn(limits, 'limitViolations').mockReturnValueOnce(['content has 2001 characters (allowed 1-2000)']);
+  try {
+    const { callback } = await h.interact(chatInput('help'));
+    expect(visibleText(callback.body.data)).toMatch(/something went wrong/i);
+  } finally {
+    spy.mockRestore();
+  }
+  const logged = h.logs.find((l) => /breaks Discord limits/.test(l.message));
+  expect(logged).toMatchObject({ level: 'error', problems: ['content has 2001 characters (allowed 1-2000)'] });
+  h.logs.splice(h.logs.indexOf(logged!), 1); // expected; the final check looks for unexpected errors
 });
 
 test('the client uses only non-privileged intents (Guilds, DirectMessages), the DM partial and no default pings', () => {
@@ -182,14 +250,6 @@ describe('odd input never crashes the bot', () => {
     const payload = autocomplete('done', 'pyt');
     const { callback } = await h.interact({ ...payload, data: { ...payload.data, name: 'other' } });
     expect(callback.body.data.choices).toEqual([]);
-  });
-
-  test('an unknown interaction type is ignored and the next one is answered', async () => {
-    const payload = chatInput('help');
-    h.fake.dispatch('INTERACTION_CREATE', { ...payload, type: 99 });
-    const { callback } = await h.interact(chatInput('help'));
-    expect(callback.status).toBe(204);
-    expect(h.callsFor(payload.token)).toEqual([]);
   });
 
   test('a 10,000-character DM gets the core’s friendly refusal', async () => {

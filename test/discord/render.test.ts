@@ -1,11 +1,10 @@
 /** Discord-specific renderer rules: every limit at its edge, escaping, links and the custom_id codec. */
 import { replyToDiscordMessages, decodeCustomId, encodeCustomId, type DiscordMessage } from '../../src/bots/discord/render';
-import { embedSize, limitViolations } from '../../src/bots/discord/limits';
 import { escapeMarkdown, markdownLink } from '../../src/bots/discord/escape';
 import { splitText, truncate } from '../../src/bots/discord/split';
 import { reply, type Block, type Button } from '../../src/core/reply';
 import { expectedWords, firstMissingInOrder, wordsOf } from '../contract/rendererContract';
-import { buttonsOf, unmarkdown, visibleText } from '../helpers/discordMessages';
+import { buttonsOf, embedSize, limitViolations, unmarkdown, visibleText } from '../helpers/discordMessages';
 
 /** Distinct words, so "nothing lost, in order" is a real check. */
 const words = (length: number, prefix = 'w') => {

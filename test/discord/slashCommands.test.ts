@@ -5,9 +5,8 @@
 import { InteractionResponseType } from 'discord.js';
 import { PUBLIC_COMMANDS } from '../../src/core/commands/definitions';
 import { loadKnowledgeBase } from '../../src/knowledge/load';
-import { limitViolations } from '../../src/bots/discord/limits';
 import type { DiscordMessage } from '../../src/bots/discord/render';
-import { visibleText } from '../helpers/discordMessages';
+import { limitViolations, visibleText } from '../helpers/discordMessages';
 import { autocomplete, chatInput, makeUser, type OptionValue } from '../helpers/discordPayloads';
 import { EPHEMERAL, payloadsThatCouldPing, startHarness, type Harness } from '../helpers/discordHarness';
 

@@ -41,19 +41,23 @@ test('slow answers are deferred within 3 s and delivered afterwards, for every k
   const failing = chatInput('done', [{ name: 'topic', value: 'explode' }]);
   // Shared, so deferred in public, but the answer is a private refusal (unknown topic).
   const sharedRefusal = chatInput('done', [{ name: 'topic', value: 'basket weaving' }, { name: 'share', value: true }], { guild: true });
+  // A press the core refuses: deferred as an in-place update, but the pressed message must stay as it was.
+  const refusedPress = buttonPress(encodeCustomId('done', 'basket weaving')!, { guild: true, ephemeral: true });
   const dmUser = makeUser('340000000000000001');
   h.fake.dispatch('MESSAGE_CREATE', directMessage('what is automl?', dmUser));
 
-  const [c, s, b, f, r] = await Promise.all([
+  const [c, s, b, f, r, rp] = await Promise.all([
     h.interact(command),
     h.interact(shared),
     h.interact(press),
     h.interact(failing),
     h.interact(sharedRefusal),
+    h.interact(refusedPress),
   ]);
 
   // Acknowledged in time, with the visibility the answer will have.
-  for (const { callback, sentAt } of [c, s, b, f, r]) expect(callback.at - sentAt).toBeLessThan(DISCORD_DEADLINE_MS);
+  for (const { callback, sentAt } of [c, s, b, f, r, rp]) expect(callback.at - sentAt).toBeLessThan(DISCORD_DEADLINE_MS);
+  expect(rp.callback.body).toEqual({ type: InteractionResponseType.DeferredMessageUpdate });
   expect(c.callback.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: EPHEMERAL } });
   expect(s.callback.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: 0 } });
   expect(b.callback.body).toEqual({ type: InteractionResponseType.DeferredMessageUpdate });
@@ -85,8 +89,15 @@ test('slow answers are deferred within 3 s and delivered afterwards, for every k
   expect(privateFollowUp.body.flags & EPHEMERAL).toBe(EPHEMERAL);
   expect(visibleText(privateFollowUp.body)).toMatch(/don't know the topic/i);
 
+  // The refused press: a private follow-up explains, the pressed message is not edited.
+  const refusalFollowUp = await h.fake.waitForCall((x) => x.method === 'POST' && x.path.endsWith(`/${refusedPress.token}`), 10_000);
+  expect(refusalFollowUp.body.flags & EPHEMERAL).toBe(EPHEMERAL);
+  expect(visibleText(refusalFollowUp.body)).toMatch(/don't know the topic/i);
+  await h.bot.whenIdle();
+  expect(h.callsFor(refusedPress.token).filter((x) => x.method === 'PATCH')).toEqual([]);
+
   // Exactly one acknowledgement each: no late second reply after the defer.
-  for (const payload of [command, shared, press, failing, sharedRefusal]) {
+  for (const payload of [command, shared, press, failing, sharedRefusal, refusedPress]) {
     expect(h.callsFor(payload.token).filter((x) => x.path.endsWith('/callback'))).toHaveLength(1);
   }
   expect(h.logs.filter((l) => l.level === 'error').map((l) => l.error)).toEqual(['slow core exploded']);

@@ -63,8 +63,14 @@ interface Session {
 export const FAKE_APP_ID = '900000000000000001';
 export const FAKE_BOT_USER = { id: '900000000000000002', username: 'mentor', discriminator: '0', global_name: 'Mentor', avatar: null, bot: true };
 
-let nextSnowflake = 1_000_000_000_000_000n;
-export const snowflake = (): string => String(nextSnowflake++);
+/** Discord's epoch: a snowflake's top bits are milliseconds since 2015-01-01 (developers/reference.mdx). */
+export const DISCORD_EPOCH = 1_420_070_400_000;
+let sequence = 0n;
+/**
+ * A snowflake created at `ms` (default now), as Discord makes them: discord.js reads an interaction's
+ * createdTimestamp from its id. The low 22 bits (worker, process, increment) hold a counter, so ids stay unique.
+ */
+export const snowflake = (ms = Date.now()): string => String((BigInt(ms - DISCORD_EPOCH) << 22n) | (sequence++ & 0x3f_ffffn));
 
 export class FakeDiscord {
   readonly calls: RecordedCall[] = [];

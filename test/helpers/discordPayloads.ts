@@ -32,11 +32,13 @@ export const GUILD_CHANNEL_ID = '400000000000000002';
 export interface Place {
   user?: FakeUser;
   guild?: boolean;
+  /** When Discord created the interaction (ms since 1970, encoded in its id); default now. */
+  createdAt?: number;
 }
 
 function base(type: InteractionType, place: Place) {
   const user = place.user ?? LEARNER;
-  const id = snowflake();
+  const id = snowflake(place.createdAt);
   const common = {
     id,
     application_id: FAKE_APP_ID,

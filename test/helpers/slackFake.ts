@@ -1,7 +1,8 @@
 /**
  * A fake Slack on 127.0.0.1 (port 0): the Web API methods the app uses (`/api/<method>`) and response_url
  * targets (`/response/<id>`). It records every call, answers like Slack does (HTTP 200 with `ok`), and can
- * be told to fail the next calls with a 429 + Retry-After, a 5xx or a Slack error such as channel_not_found.
+ * be told to fail the next calls with a 429 + Retry-After, a 5xx or a Slack error such as channel_not_found,
+ * or to take a response_url post at once but answer it late (`slowResponseUrl`).
  * It is also a Socket Mode endpoint: apps.connections.open hands out ws://.../socket, where the fake says
  * hello and sends envelopes (`sendEnvelope`), resolving with the app's acknowledgement.
  */
@@ -45,6 +46,8 @@ export class SlackFake {
   private readonly apiFailures = new Map<string, Failure[]>();
   private readonly responseFailures = new Map<string, Failure[]>();
   private readonly responseCounts = new Map<string, number>();
+  private readonly responseDelays = new Map<string, number[]>();
+  private readonly lateAnswers = new Set<NodeJS.Timeout>();
   private tsCounter = 1;
   private server!: Server;
   private sockets!: WebSocketServer;
@@ -77,6 +80,11 @@ export class SlackFake {
 
   failResponseUrl(id: string, failure: Failure, times = 1): void {
     this.responseFailures.set(id, [...(this.responseFailures.get(id) ?? []), ...Array.from({ length: times }, () => failure)]);
+  }
+
+  /** The next `times` posts to `id` are taken (recorded, so shown) at once, but answered `delayMs` later. */
+  slowResponseUrl(id: string, delayMs: number, times = 1): void {
+    this.responseDelays.set(id, [...(this.responseDelays.get(id) ?? []), ...Array.from({ length: times }, () => delayMs)]);
   }
 
   /** Successful calls to one Web API method. */
@@ -144,6 +152,7 @@ export class SlackFake {
       ),
     );
     await new Promise<void>((resolve) => this.sockets.close(() => resolve()));
+    for (const timer of this.lateAnswers) clearTimeout(timer);
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -207,7 +216,15 @@ export class SlackFake {
     // Like Slack: a response_url takes 5 posts, then refuses.
     const status = failure?.status ?? (used > RESPONSE_URL_MAX_POSTS ? 404 : 200);
     this.record(this.responses, { id, body, status, at: Date.now() });
-    res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'used_url');
+    const answer = () => void res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'used_url');
+    const delay = this.responseDelays.get(id)?.shift();
+    if (delay === undefined) return answer();
+    const timer = setTimeout(() => {
+      this.lateAnswers.delete(timer);
+      // The client may have given up and closed the connection meanwhile.
+      if (!res.destroyed) answer();
+    }, delay);
+    this.lateAnswers.add(timer);
   }
 
   private record<T>(list: T[], item: T): void {

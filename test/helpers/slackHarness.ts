@@ -26,6 +26,8 @@ export interface HarnessOptions {
   storeFrom?: SlackHarness;
   /** Change the real knowledge base before the mentor uses it (huge or hostile texts). */
   editKnowledge?: (kb: KnowledgeBase) => void;
+  /** The app's ack deadline for slash commands (default: the app's own, 2 s). Gated tests shorten it. */
+  ackDeadlineMs?: number;
 }
 
 export interface LogLine {
@@ -78,7 +80,7 @@ export class SlackHarness {
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: fake.apiUrl,
       });
-      const slack = createSlackApp({ config, mentor: options.wrapMentor ? options.wrapMentor(mentor) : mentor, store, logger });
+      const slack = createSlackApp({ config, mentor: options.wrapMentor ? options.wrapMentor(mentor) : mentor, store, logger, ackDeadlineMs: options.ackDeadlineMs });
       const server = await slack.start(0, '127.0.0.1');
       if (!server) throw new Error('expected an HTTP server');
       const { port } = server.address() as AddressInfo;

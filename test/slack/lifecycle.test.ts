@@ -1,10 +1,11 @@
 /** Starting and stopping: bad configuration fails fast and clearly; stop() finishes answers under way. */
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/core/logger';
-import { createMentor, type Mentor } from '../../src/core/mentor';
+import { createMentor } from '../../src/core/mentor';
 import { createStore } from '../../src/storage/createStore';
 import { createSlackApp } from '../../src/bots/slack/app';
 import { SlackFake } from '../helpers/slackFake';
+import { gate } from '../helpers/slackGate';
 import { SlackHarness } from '../helpers/slackHarness';
 import { SIGNING_SECRET } from '../helpers/slackRequests';
 
@@ -46,18 +47,21 @@ test('GET /health answers ok (for load balancers), other paths 404', async () =>
 });
 
 test('stop() lets an answer under way finish before it resolves', async () => {
-  const slow = (mentor: Mentor) => ({
-    handle: async (request: Parameters<Mentor['handle']>[0]) => {
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
-      return mentor.handle(request);
-    },
-    suggestTopics: () => [],
-  });
-  const h = await SlackHarness.start({ wrapMentor: slow });
-  const result = await h.command('next');
-  expect(result.text).toBe('');
-  expect(h.fake.postsTo(result.responseId)).toEqual([]);
-  await h.slack.stop();
-  expect(h.fake.postsTo(result.responseId)).toHaveLength(1);
-  await h.close();
-}, 15_000);
+  const held = gate();
+  const h = await SlackHarness.start({ wrapMentor: held.wrap, ackDeadlineMs: 100 });
+  try {
+    const result = await h.command('next');
+    expect(result.text).toBe('');
+    let stopped = false;
+    const stopping = h.slack.stop().then(() => (stopped = true));
+    // However long this lasts, stop() cannot be done while the answer is held (only a broken stop could).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect([stopped, h.fake.postsTo(result.responseId).length]).toEqual([false, 0]);
+    held.release();
+    await stopping;
+    expect(h.fake.postsTo(result.responseId)).toHaveLength(1);
+  } finally {
+    held.release();
+    await h.close();
+  }
+});

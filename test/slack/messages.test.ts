@@ -4,8 +4,9 @@
  */
 import type { SlackMessage } from '../../src/bots/slack/render';
 import { canPing, limitViolations, visibleText } from '../helpers/slackBlocks';
+import { gate } from '../helpers/slackGate';
 import { SlackHarness } from '../helpers/slackHarness';
-import { dmEvent } from '../helpers/slackRequests';
+import { dmEvent, eventBody, postSigned } from '../helpers/slackRequests';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -123,4 +124,35 @@ test('an oversized answer is split into several messages, each within Slack limi
   expect(visible).toContain('part2999');
   const order = [...visible.matchAll(/part(\d+)/g)].map((m) => Number(m[1]));
   expect(order).toEqual(Array.from({ length: 3_000 }, (_, i) => i));
+});
+
+test('two quick DMs with split answers: the first answer arrives whole, then the second, part by part', async () => {
+  await h.close();
+  const words = (stem: string) => Array.from({ length: 2_500 }, (_, i) => `${stem}${i}`).join(' ');
+  // The first question is held: without per-user ordering the second answer would overtake it.
+  const held = gate((request) => request.kind === 'message' && /learn next/.test(request.text));
+  h = await SlackHarness.start({
+    wrapMentor: held.wrap,
+    editKnowledge: (kb) => {
+      kb.topicById.get('programming-basics')!.summary = words('first');
+      kb.topicById.get('pytorch')!.summary = words('second');
+    },
+  });
+  const send = async (text: string) => {
+    const { body, contentType } = eventBody(dmEvent(text, 'U9'));
+    expect((await postSigned(h.eventsUrl, body, contentType)).status).toBe(200);
+  };
+  // The second arrives while the first is being answered (inside the core), as two quick messages would.
+  await send('what should I learn next?');
+  await held.entered;
+  await send('what is pytorch');
+  // Give an unordered app every chance to post the second answer first.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  held.release();
+  await h.slack.whenIdle();
+  const parts = dmTexts('DU9');
+  expect(parts.length).toBeGreaterThan(2);
+  const order = parts.flatMap((text) => [...text.matchAll(/\b(first|second)(\d+)\b/g)].map((m) => `${m[1]}${m[2]}`));
+  expect(order).toEqual([...words('first').split(' '), ...words('second').split(' ')]);
+  expect(h.errors()).toEqual([]);
 });

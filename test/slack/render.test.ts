@@ -135,6 +135,37 @@ describe('replyToSlackMessages', () => {
     expect(m!.blocks[0]).toEqual({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'tip', emoji: true }, action_id: 'mentor:tip:0' }] });
   });
 
+  test('ten 1,900-character fields (each within its limit) are spread so every message stays within the block budget', () => {
+    const fields = Array.from({ length: 10 }, (_, i) => ({ label: `L${i}`, value: `v${i}x `.repeat(475).trim() }));
+    const messages = replyToSlackMessages(r([{ type: 'fields', fields }]));
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(limitViolations(m)).toEqual([]);
+    // Nothing lost, in order: every field is still a field.
+    const shown = messages.flatMap((m) => m.blocks.flatMap((b) => (b.type === 'section' ? (b.fields ?? []).map((f) => f.text) : [])));
+    expect(shown).toEqual(fields.map((f) => `*${f.label}*\n${f.value}`));
+  });
+
+  test('small fields still share a section, ten at most', () => {
+    const fields = Array.from({ length: 12 }, (_, i) => ({ label: `L${i}`, value: `v${i}` }));
+    const [m] = replyToSlackMessages(r([{ type: 'fields', fields }]));
+    expect(m!.blocks.map((b) => (b.type === 'section' ? b.fields?.length : 0))).toEqual([10, 2]);
+  });
+
+  test.each([2_997, 3_000, 8_000])('a %i-character label with a 2,100-character value renders whole, within limits', (labelLength) => {
+    const label = Array.from({ length: Math.ceil(labelLength / 6) }, (_, i) => `l${String(i).padStart(4, '0')}`).join(' ').slice(0, labelLength);
+    const value = 'value '.repeat(350).trim();
+    const messages = replyToSlackMessages(r([{ type: 'fields', fields: [{ label, value }] }]));
+    for (const m of messages) expect(limitViolations(m)).toEqual([]);
+    const visible = messages.map(visibleText).join('\n');
+    expect(visible.replace(/\s+/g, ' ')).toContain(`${label.trim()} ${value}`);
+  });
+
+  test('a long label with an empty value is still shown', () => {
+    const label = 'label '.repeat(500).trim();
+    const messages = replyToSlackMessages(r([{ type: 'fields', fields: [{ label, value: ' ' }] }]));
+    expect(messages.map(visibleText).join(' ').replace(/\s+/g, ' ')).toBe(label);
+  });
+
   test('an empty reply still renders a valid message', () => {
     expect(replyToSlackMessages({ text: '', blocks: [], visibility: 'private' })).toEqual([{ text: 'Nothing to show.', blocks: [] }]);
   });

@@ -1,7 +1,8 @@
 /**
  * Deadlines and failures: a slow core is acked in time and delivered later, rate limits and 5xx are waited
  * out, unreachable channels are logged (and explained where possible), big answers respect response_url's
- * 5-post limit. The mentor is the real one, only wrapped to be slow.
+ * 5-post limit. The mentor is the real one, only wrapped to be slow: by the clock in one test (a genuinely
+ * slow core, with wide margins), otherwise held on a gate the test opens, so nothing races the clock.
  */
 import type { Mentor } from '../../src/core/mentor';
 import type { MentorService } from '../../src/core/request';
@@ -9,6 +10,7 @@ import type { KnowledgeBase } from '../../src/knowledge/load';
 import type { KnownBlock, SlackMessage } from '../../src/bots/slack/render';
 import { UNREACHABLE_HELP } from '../../src/bots/slack/delivery';
 import { limitViolations, visibleText } from '../helpers/slackBlocks';
+import { gate } from '../helpers/slackGate';
 import { SlackHarness, type HarnessOptions } from '../helpers/slackHarness';
 
 let h: SlackHarness | undefined;
@@ -20,6 +22,9 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
+
+/** Gated tests need not wait the real 2 s for the ack: the core answers only when released anyway. */
+const QUICK_ACK_MS = 100;
 
 /** The real mentor, answering `delayMs` late. */
 const slow = (delayMs: number) => (mentor: Mentor): MentorService => ({
@@ -38,6 +43,8 @@ const hugeFirstTopic = (words: number) => (kb: KnowledgeBase) => {
 const asMessage = (body: Record<string, unknown>): SlackMessage => ({ text: String(body.text), blocks: (body.blocks ?? []) as KnownBlock[] });
 
 test('a core slower than 3 s: the command is acked in under 3 s and the answer arrives via response_url', async () => {
+  // Real time on purpose, the one test that proves the real deadline: the app acks at 2 s, the core answers
+  // at 3.5 s, so the ack has a second of slack and the answer cannot come inside it.
   const harness = await start({ wrapMentor: slow(3_500) });
   const result = await harness.command('next');
   expect(result.status).toBe(200);
@@ -52,12 +59,14 @@ test('a core slower than 3 s: the command is acked in under 3 s and the answer a
 }, 15_000);
 
 test('a slow public answer is delivered in_channel', async () => {
-  const harness = await start({ wrapMentor: slow(2_500) });
+  const held = gate();
+  const harness = await start({ wrapMentor: held.wrap, ackDeadlineMs: QUICK_ACK_MS });
   const result = await harness.command('tip');
-  expect(result.ms).toBeLessThan(3_000);
+  expect(result.text).toBe('');
+  held.release();
   await harness.slack.whenIdle();
   expect(harness.fake.postsTo(result.responseId).map((p) => p.body.response_type)).toEqual(['in_channel']);
-}, 15_000);
+});
 
 test('a 429 with Retry-After: 1 is waited out and the DM answer still arrives, once', async () => {
   const harness = await start();
@@ -89,17 +98,21 @@ test('channel_not_found on a DM answer is logged, nothing crashes, the next mess
 });
 
 test('not_in_channel for a late answer is logged and explained to the user through the response_url', async () => {
-  const harness = await start({ wrapMentor: slow(2_500) });
+  const held = gate();
+  const harness = await start({ wrapMentor: held.wrap, ackDeadlineMs: QUICK_ACK_MS });
   const result = await harness.command('next', { channelId: 'C-private' });
-  // The first response_url post fails, the Web API fallback is refused: the user is told why.
+  // Acked empty, answer still held: the first response_url post will fail, the Web API fallback be refused.
+  expect(result.text).toBe('');
   harness.fake.failResponseUrl(result.responseId, { status: 500 });
   harness.fake.failApi('chat.postEphemeral', { error: 'not_in_channel' });
+  held.release();
   await harness.slack.whenIdle();
   expect(harness.fake.calls.filter((c) => c.method === 'chat.postEphemeral').map((c) => c.params.channel)).toEqual(['C-private']);
   expect(harness.logs.some((l) => l.message === 'slack cannot post in the channel' && l.code === 'not_in_channel')).toBe(true);
+  // The user is told why.
   const delivered = harness.fake.postsTo(result.responseId);
   expect(delivered.map((p) => p.body.text)).toEqual([UNREACHABLE_HELP]);
-}, 15_000);
+});
 
 test('an answer too big for one message: the ack holds the first part, the rest follows via response_url', async () => {
   const harness = await start({ editKnowledge: hugeFirstTopic(4_000) });
@@ -113,9 +126,11 @@ test('an answer too big for one message: the ack holds the first part, the rest 
 });
 
 test('more parts than response_url allows (5 posts): the rest goes through chat.postEphemeral, in order', async () => {
-  const harness = await start({ wrapMentor: slow(2_500), editKnowledge: hugeFirstTopic(12_000) });
+  const held = gate();
+  const harness = await start({ wrapMentor: held.wrap, ackDeadlineMs: QUICK_ACK_MS, editKnowledge: hugeFirstTopic(12_000) });
   const result = await harness.command('next', { channelId: 'C1', userId: 'U1' });
-  expect(result.ms).toBeLessThan(3_000);
+  expect(result.text).toBe('');
+  held.release();
   await harness.slack.whenIdle();
   const viaUrl = harness.fake.postsTo(result.responseId);
   const viaApi = harness.fake.ok('chat.postEphemeral');
@@ -125,7 +140,7 @@ test('more parts than response_url allows (5 posts): the rest goes through chat.
   const messages = [...viaUrl.map((p) => p.body), ...viaApi.map((c) => c.params)].map(asMessage);
   const words = [...messages.map(visibleText).join(' ').matchAll(/\bw(\d+)\b/g)].map((m) => Number(m[1]));
   expect(words).toEqual(Array.from({ length: 12_000 }, (_, i) => i));
-}, 15_000);
+});
 
 test('a core that throws still gets the user an answer, and the error is logged', async () => {
   const harness = await start({

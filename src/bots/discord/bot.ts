@@ -8,6 +8,7 @@ import type Keyv from 'keyv';
 import type { Logger } from '../../core/logger';
 import type { Reply } from '../../core/reply';
 import type { MentorService } from '../../core/request';
+import { createDedupe } from '../../storage/dedupe';
 import { describeError } from './apiErrors';
 import { DEFAULT_DEFER_AFTER_MS, type BotContext } from './context';
 import { KeyedQueue } from './keyedQueue';
@@ -35,6 +36,8 @@ export interface DiscordBot {
   stop(): Promise<void>;
   /** Sends a reply to a user's DMs (for proactive messages); users who refused DMs are skipped. */
   sendDirectMessage(userId: string, reply: Reply): Promise<DirectMessageOutcome>;
+  /** Resolves once every event received so far has been fully handled (tests assert after it). */
+  whenIdle(): Promise<void>;
 }
 
 export function createDiscordClient(apiUrl?: string): Client {
@@ -58,6 +61,8 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     logger,
     deferAfterMs: deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
     dmQueue: new KeyedQueue(),
+    // Interaction and message ids are snowflakes, unique across both kinds, so one prefix serves both.
+    firstTime: createDedupe(deps.store, logger, { prefix: 'discord:seen:' }),
   };
   const pending = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
@@ -97,5 +102,9 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
       await client.destroy();
     },
     sendDirectMessage: (userId, reply) => sendDirectMessage(ctx, userId, reply),
+    async whenIdle() {
+      // Work may start more work (a DM waiting in its user's queue): wait until nothing is left.
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
   };
 }

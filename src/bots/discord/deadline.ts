@@ -15,3 +15,14 @@ export function raceDeadline<T>(work: Promise<T>, ms: number): Promise<Raced<T>>
   );
   return Promise.race([done, late]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * The work's result, or a rejection after `ms`. For store calls the user must not wait on: keyv over a
+ * lost Redis connection can hang instead of failing (keyv #1470, #1496).
+ */
+export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  const raced = await raceDeadline(work, ms);
+  if (!raced.settled) throw new Error(`${what} timed out after ${ms} ms`);
+  if ('error' in raced) throw raced.error;
+  return raced.value;
+}

@@ -1,7 +1,9 @@
 /**
  * The one interactionCreate dispatcher: autocomplete, /mentor and button presses. Each interaction gets
- * exactly one acknowledgement within Discord's 3 s: the answer itself when the core is fast, else a defer
- * followed by an edit. Failures are logged and, where an answer can still be shown, end in a short apology.
+ * exactly one acknowledgement within Discord's 3 s, counted from when Discord created it: the answer itself
+ * when the core is fast, else a defer followed by an edit. Interactions too old to acknowledge, and copies
+ * another process on the same token already took, are dropped before the core sees them. Failures are
+ * logged and, where an answer can still be shown, end in a short apology.
  */
 import {
   MessageFlags,
@@ -10,34 +12,47 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { findCommand } from '../../core/commands/definitions';
-import { reply as makeReply, type Reply } from '../../core/reply';
+import { expectedVisibility } from '../../core/commands/definitions';
+import type { Reply } from '../../core/reply';
 import type { MentorRequest } from '../../core/request';
 import { INTERACTION_ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION, describeError, isApiError } from './apiErrors';
 import { MENTOR_COMMAND_NAME } from './commands';
-import type { BotContext } from './context';
+import { MAX_INTERACTION_AGE_MS, type BotContext } from './context';
 import { raceDeadline } from './deadline';
+import { apology, renderForSending } from './outgoing';
 import { buttonToRequest, chatInputToRequest, focusedValue } from './parse';
 import { editPayload, interactionSendPayload } from './payloads';
-import { replyToDiscordMessages } from './render';
 import { truncate } from './split';
 
 const AUTOCOMPLETE_LIMIT = 25;
 const CHOICE_LENGTH = 100;
 
-export const apology = (): Reply =>
-  makeReply([{ type: 'text', text: 'Sorry, something went wrong on my side. Please try again in a moment.' }]);
+/**
+ * Milliseconds since Discord created the interaction (its snowflake's timestamp). A host clock behind
+ * Discord's would give a negative age; it counts as 0 so the defer is never later than `deferAfterMs`.
+ * A clock ahead makes interactions look older: keep the host on NTP.
+ */
+const ageOf = (interaction: BaseInteraction): number => Math.max(0, Date.now() - interaction.createdTimestamp);
 
-/** Private unless the core says public, or the user shared a non-error answer. */
-function isEphemeral(answer: Reply, request: MentorRequest): boolean {
-  const shared = request.kind === 'command' && request.share === true && !answer.error;
-  return answer.visibility === 'private' && !shared;
+function tooOld(ctx: BotContext, interaction: BaseInteraction): boolean {
+  const ageMs = ageOf(interaction);
+  if (ageMs <= MAX_INTERACTION_AGE_MS) return false;
+  ctx.logger.warn('discord: interaction too old to acknowledge in time; skipped', { interaction: interaction.id, ageMs });
+  return true;
 }
 
 export async function handleInteraction(ctx: BotContext, interaction: BaseInteraction): Promise<void> {
   try {
-    if (interaction.isAutocomplete()) await autocomplete(ctx, interaction);
-    else if (interaction.isChatInputCommand()) await chatInput(ctx, interaction);
+    if (tooOld(ctx, interaction)) return;
+    // Autocomplete changes nothing, so a second answer is harmless: no store write per keystroke.
+    if (interaction.isAutocomplete()) return await autocomplete(ctx, interaction);
+    if (!(await ctx.firstTime(interaction.id))) {
+      ctx.logger.info('discord: duplicate interaction dropped; another instance on this token took it', { interaction: interaction.id });
+      return;
+    }
+    // The dedupe may have waited on the store: check the budget again before the core changes anything.
+    if (tooOld(ctx, interaction)) return;
+    if (interaction.isChatInputCommand()) await chatInput(ctx, interaction);
     else if (interaction.isButton()) await button(ctx, interaction);
   } catch (error) {
     await recover(ctx, interaction, error);
@@ -62,9 +77,9 @@ async function chatInput(ctx: BotContext, interaction: ChatInputCommandInteracti
     await interaction.reply({ content: 'I do not know that command.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     return;
   }
-  // Decided before the answer exists, in case it must be deferred: the registry knows if it is personal.
-  const expectPrivate = (findCommand(request.command)?.personal ?? true) && !request.share;
-  await answer(ctx, interaction, request, expectPrivate ? 'reply-private' : 'reply-public');
+  // Known before the answer exists, in case it must be deferred.
+  const visibility = expectedVisibility(request.command, request.share ?? false);
+  await answer(ctx, interaction, request, visibility === 'private' ? 'reply-private' : 'reply-public');
 }
 
 async function button(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
@@ -77,7 +92,7 @@ async function button(ctx: BotContext, interaction: ButtonInteraction): Promise<
   // A button on a message the whole channel sees (a shared answer) must not be overwritten with one
   // person's private answer: that press is answered privately instead of in place.
   const publicMessage = interaction.inGuild() && !interaction.message.flags.has(MessageFlags.Ephemeral);
-  const personal = findCommand(request.actionId)?.personal ?? true;
+  const personal = expectedVisibility(request.actionId, false) === 'private';
   await answer(ctx, interaction, request, publicMessage && personal ? 'reply-private' : 'update');
 }
 
@@ -91,7 +106,7 @@ async function answer(
   mode: Mode,
 ): Promise<void> {
   const work = ctx.mentor.handle(request);
-  const raced = await raceDeadline(work, ctx.deferAfterMs);
+  const raced = await raceDeadline(work, Math.max(0, ctx.deferAfterMs - ageOf(interaction)));
   let result: Reply;
   let deferredPrivate: boolean | undefined;
   if (raced.settled) {
@@ -104,13 +119,18 @@ async function answer(
     result = await work.catch((error: unknown) => failed(ctx, error));
   }
 
-  const ephemeral = isEphemeral(result, request);
-  const [first, ...rest] = replyToDiscordMessages(result);
+  // The core's answer carries its visibility: personal answers and refusals are private.
+  const ephemeral = result.visibility === 'private';
+  // A refused press leaves the pressed message as it was; only the presser is told why (as on Slack).
+  const inPlace = mode === 'update' && !result.error;
+  const [first, ...rest] = renderForSending(ctx.logger, result);
   if (!first) return;
   if (deferredPrivate === undefined) {
-    if (mode === 'update' && interaction.isButton()) await interaction.update(editPayload(first));
+    if (inPlace && interaction.isButton()) await interaction.update(editPayload(first));
     else await interaction.reply(interactionSendPayload(first, ephemeral));
-  } else if (!deferredPrivate && ephemeral && mode !== 'update') {
+  } else if (mode === 'update' && !inPlace) {
+    await interaction.followUp(interactionSendPayload(first, true));
+  } else if (!deferredPrivate && ephemeral) {
     // Deferred in public but the answer turned out private (an error on a shared command): replace the
     // public "thinking..." placeholder rather than show a private answer to the channel.
     await interaction.deleteReply();
@@ -119,7 +139,7 @@ async function answer(
     await interaction.editReply(editPayload(first));
   }
   // Continuations are never more public than the first part: a private defer keeps them private too.
-  const restPrivate = ephemeral || (deferredPrivate === true && mode === 'reply-private');
+  const restPrivate = ephemeral || (deferredPrivate === true && mode === 'reply-private') || (mode === 'update' && !inPlace);
   for (const extra of rest) await interaction.followUp(interactionSendPayload(extra, restPrivate));
 }
 
@@ -142,7 +162,7 @@ async function recover(ctx: BotContext, interaction: BaseInteraction, error: unk
   ctx.logger.error('discord: interaction failed', fields);
   if (!interaction.isRepliable() || interaction.isAutocomplete()) return;
   try {
-    const [message] = replyToDiscordMessages(apology());
+    const [message] = renderForSending(ctx.logger, apology());
     if (!message) return;
     if (interaction.replied) return; // something was already shown: an apology now would be a double post
     // A deferred button may have deferred an in-place update: editing would wipe the user's message.

@@ -1,7 +1,8 @@
 /**
  * Discord's message limits (developers/resources/message.mdx "Embed Limits", components/reference.mdx) and
- * an independent checker. The renderer is built to respect them; the checker is how tests, and the bot as a
- * last guard before sending, prove it does: any breach is a 400 from Discord and a lost answer.
+ * a checker. The renderer is built to respect them; outgoing.ts runs the checker on every message as a last
+ * guard before sending, since any breach is a 400 from Discord and a lost answer. Tests check the renderer
+ * against their own copy of the limits (test/helpers/discordMessages.ts), not against these constants.
  */
 import type { DiscordMessage } from './render';
 

@@ -180,10 +180,15 @@ function toButton(button: Button, customId: string): APIButtonComponentWithCusto
   return { type: ComponentType.Button, style, label, custom_id: customId };
 }
 
-/** Buttons in rows of 5; each buttons block starts a new row. custom_ids stay unique, as Discord requires. */
-function buttonRows(blocks: Block[]): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+/**
+ * Buttons in rows of 5; each buttons block starts a new row. custom_ids stay unique, as Discord requires.
+ * Buttons whose custom_id would pass 100 characters cannot be sent: they are left out and their action
+ * ids returned, so the caller can log them (rendering stays pure).
+ */
+function buttonRows(blocks: Block[]): { rows: APIActionRowComponent<APIComponentInMessageActionRow>[]; dropped: string[] } {
   const used = new Set<string>();
   const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  const dropped: string[] = [];
   for (const block of blocks) {
     if (block.type !== 'buttons') continue;
     const buttons: APIButtonComponentWithCustomId[] = [];
@@ -191,8 +196,10 @@ function buttonRows(blocks: Block[]): APIActionRowComponent<APIComponentInMessag
       // A repeated action+value gets a counter in its prefix (m2|...) so both buttons survive.
       let customId = encodeCustomId(button.actionId, button.value);
       for (let n = 2; customId && used.has(customId); n++) customId = encodeCustomId(button.actionId, button.value, n);
-      // An id over 100 characters cannot be sent and could not be decoded; the core keeps values short.
-      if (!customId) continue;
+      if (!customId) {
+        dropped.push(button.actionId);
+        continue;
+      }
       used.add(customId);
       buttons.push(toButton(button, customId));
     }
@@ -200,12 +207,18 @@ function buttonRows(blocks: Block[]): APIActionRowComponent<APIComponentInMessag
       rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + L.buttonsPerRow) });
     }
   }
-  return rows;
+  return { rows, dropped };
 }
 
 const message = (parts: Partial<DiscordMessage>): DiscordMessage => ({ embeds: [], components: [], ...parts, allowedMentions: { parse: [] } });
 
-export function replyToDiscordMessages(reply: Reply): DiscordMessage[] {
+export interface Rendered {
+  messages: DiscordMessage[];
+  /** Action ids of buttons left out because their custom_id would exceed Discord's 100 characters. */
+  droppedButtons: string[];
+}
+
+export function renderReply(reply: Reply): Rendered {
   const blocks = reply.blocks.filter(hasContent);
   const conversational = blocks.every((b) => b.type === 'text' || b.type === 'bullets' || b.type === 'buttons');
   let messages = conversational ? contentMessages(blocks) : embedMessages(blocks);
@@ -213,11 +226,14 @@ export function replyToDiscordMessages(reply: Reply): DiscordMessage[] {
     messages = splitText(escapeMarkdown(reply.text.trim()), L.content).map((content) => message({ content }));
   }
   // Buttons go under the last part of the answer; more than 5 rows continue in button-only messages.
-  const rows = buttonRows(blocks);
+  const { rows, dropped } = buttonRows(blocks);
   if (messages.length === 0) messages.push(rows.length ? message({}) : message({ content: '(no answer)' }));
   for (let i = 0; i < rows.length; i += L.rows) {
     const target = i === 0 ? messages[messages.length - 1]! : (messages[messages.length] = message({}));
     target.components = rows.slice(i, i + L.rows);
   }
-  return messages;
+  return { messages, droppedButtons: dropped };
 }
+
+/** The messages alone, for callers that do not report dropped buttons (the renderer contract). */
+export const replyToDiscordMessages = (reply: Reply): DiscordMessage[] => renderReply(reply).messages;

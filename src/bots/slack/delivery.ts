@@ -20,6 +20,12 @@ export interface ResponsePayload extends SlackMessage {
   replace_original?: boolean;
 }
 
+/**
+ * What became of one response_url post. `unknown` is a request that was sent but not answered in time: Slack
+ * may well have shown it, so falling back to the Web API could post the same message twice.
+ */
+export type PostOutcome = 'delivered' | 'failed' | 'unknown';
+
 export class ResponseUrl {
   private used = 0;
   private readonly createdAt = Date.now();
@@ -34,26 +40,43 @@ export class ResponseUrl {
     return this.url !== undefined && this.used < RESPONSE_URL_MAX_POSTS && Date.now() - this.createdAt < RESPONSE_URL_LIFETIME_MS;
   }
 
-  /** True when Slack took the message. */
-  async post(payload: ResponsePayload): Promise<boolean> {
-    if (!this.available || this.url === undefined) return false;
+  /** `failed` only when Slack definitely did not take the message (or it was never sent). */
+  async post(payload: ResponsePayload): Promise<PostOutcome> {
+    if (!this.available || this.url === undefined) return 'failed';
     this.used++;
+    let response: Response;
     try {
-      const response = await fetch(this.url, {
+      response = await fetch(this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(payload),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      const body = await response.text();
-      // Slack answers 200 "ok" or JSON {"ok":true}; expired or overused URLs get 404 / {"ok":false}.
-      if (response.ok && !/"ok"\s*:\s*false/.test(body)) return true;
-      this.logger.warn('slack response_url rejected a message', { status: response.status, body: body.slice(0, 200) });
     } catch (error) {
+      if (isTimeout(error)) {
+        this.logger.warn('slack response_url post timed out; not resending it, it may have arrived', { timeoutMs: this.timeoutMs });
+        return 'unknown';
+      }
+      // Refused, reset, DNS...: no answer at all.
       this.logger.warn('slack response_url post failed', { error });
+      return 'failed';
     }
-    return false;
+    // A 2xx is Slack's answer even if its body is slow or cut short; only the body can still say {"ok":false}.
+    const body = await response.text().catch(() => '');
+    // Slack answers 200 "ok" or JSON {"ok":true}; expired or overused URLs get 404 / {"ok":false}.
+    if (response.ok && !/"ok"\s*:\s*false/.test(body)) return 'delivered';
+    this.logger.warn('slack response_url rejected a message', { status: response.status, body: body.slice(0, 200) });
+    return 'failed';
   }
+}
+
+/**
+ * AbortSignal.timeout makes fetch reject with a TimeoutError DOMException (AbortError on some undici
+ * versions). Checked by name, not instanceof: a DOMException from another realm (jest's) is no `Error` here.
+ */
+function isTimeout(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'TimeoutError' || name === 'AbortError';
 }
 
 /** The Web API error code (`channel_not_found`...) of a failed call, if it has one. */
@@ -107,13 +130,15 @@ export interface Destination {
 export const responseType = (visibility: Reply['visibility']) => (visibility === 'public' ? 'in_channel' : 'ephemeral');
 
 /**
- * Sends messages in order: response_url first, the Web API when it is used up or fails. The first message
- * may replace the one the user clicked. Stops at an unreachable channel (after telling the user if it can).
+ * Sends messages in order: response_url first, the Web API when it is used up or definitely failed (not
+ * when it timed out: that message may be on screen already). Stops at an unreachable channel (after
+ * telling the user if it can).
  */
-export async function deliver(to: Destination, messages: SlackMessage[], replaceFirst = false): Promise<void> {
-  for (const [i, message] of messages.entries()) {
-    const payload: ResponsePayload = { ...message, response_type: responseType(to.visibility), replace_original: replaceFirst && i === 0 };
-    if (await to.responseUrl.post(payload)) continue;
+export async function deliver(to: Destination, messages: SlackMessage[]): Promise<void> {
+  for (const message of messages) {
+    // replace_original stays explicit: only the action listener replaces the clicked message, and itself.
+    const payload: ResponsePayload = { ...message, response_type: responseType(to.visibility), replace_original: false };
+    if ((await to.responseUrl.post(payload)) !== 'failed') continue;
     if (!(await postViaApi(to, message))) return;
   }
 }

@@ -74,29 +74,59 @@ function renderLinks(links: { title: string; url: string }[]): SectionBlock[] {
   return packLines(lines);
 }
 
+/**
+ * Our own budget for the fields of one section, as serialized JSON. Slack checks each field (2,000) and the
+ * count (10) but a section cannot be split across messages, so ten full fields (~20k) would break the ~11k
+ * message budget on their own. Capped at about one text section's weight, every block stays small enough for
+ * `paginate` to place.
+ */
+const SECTION_FIELDS_CHARS = 3_000;
+/**
+ * A longer bold label would eat most of its value's 3,000-character sections (and past 3,000 leave no
+ * room at all), so it gets sections of its own instead of being a prefix.
+ */
+const LABEL_PREFIX_MAX = 300;
+
 function renderFields(fields: { label: string; value: string }[]): SectionBlock[] {
   const out: SectionBlock[] = [];
-  let pending: string[] = [];
+  let pending: SlackTypes.MrkdwnElement[] = [];
+  let pendingSize = 0;
   const flush = () => {
-    if (pending.length > 0) out.push({ type: 'section', fields: pending.map(mrkdwn) });
+    if (pending.length > 0) out.push({ type: 'section', fields: pending });
     pending = [];
+    pendingSize = 0;
   };
-  for (const { label, value } of fields) {
-    const bold = label.trim() === '' ? '' : `*${escapeMrkdwn(label.trim())}*`;
-    const body = escapeMrkdwn(value.trim());
-    const text = [bold, body].filter(Boolean).join('\n');
+  for (const field of fields) {
+    const label = field.label.trim();
+    const value = field.value.trim();
+    const text = [label === '' ? '' : bold(label), escapeMrkdwn(value)].filter(Boolean).join('\n');
     if (text === '') continue;
     if (text.length <= L.fieldText) {
-      pending.push(text);
+      const element = mrkdwn(text);
+      const size = JSON.stringify(element).length;
+      if (pendingSize + size > SECTION_FIELDS_CHARS) flush();
+      pending.push(element);
+      pendingSize += size;
       if (pending.length === L.sectionFields) flush();
       continue;
     }
-    // Too long for a field: show it as a labelled text section instead, in order.
+    // Too long for a field: show it as labelled text sections instead, in order.
     flush();
-    out.push(...textSections(value.trim(), bold === '' ? '' : `${bold}\n`));
+    out.push(...labelledSections(label, value));
   }
   flush();
   return out;
+}
+
+const bold = (raw: string) => `*${escapeMrkdwn(raw)}*`;
+
+/** A field too big for a field: the bold label as the first line of the value's sections, or on its own when long. */
+function labelledSections(label: string, value: string): SectionBlock[] {
+  if (label === '') return textSections(value);
+  if (value !== '' && escapedLength(label) + 2 <= LABEL_PREFIX_MAX) return textSections(value, `${bold(label)}\n`);
+  // Kept whole (nothing a user wrote is cut), just not sharing a section budget with the value.
+  const labelSections = splitText(label, L.sectionText - 2).map((chunk) => section(bold(chunk)));
+  return [...labelSections, ...textSections(value)];
 }
 
 /** Sources are small print: a context block (the core's text already says "Source: ..."). */
@@ -149,7 +179,11 @@ function renderBlock(block: Block, counter: { next: number }): KnownBlock[] {
 
 const blockSize = (block: KnownBlock) => JSON.stringify(block).length;
 
-/** Packs blocks into messages within the block-count and total-size limits, never ending a message on a header. */
+/**
+ * Packs blocks into messages within the block-count and total-size limits, never ending a message on a header.
+ * A block cannot be split here, so the renderers above keep each one far below `maxChars` (text sections at
+ * 3,000 characters, field sections at SECTION_FIELDS_CHARS).
+ */
 function paginate(blocks: KnownBlock[], maxBlocks: number, maxChars: number): KnownBlock[][] {
   const pages: KnownBlock[][] = [];
   let page: KnownBlock[] = [];
@@ -221,6 +255,3 @@ export function replyToHomeView(reply: Reply): SlackHomeView {
   };
   return { type: 'home', blocks: [...blocks.slice(0, L.homeBlocks - 1), note] };
 }
-
-/** Exposed for tests that check sizes the way the renderer does. */
-export const measure = { blockSize, escapedLength };

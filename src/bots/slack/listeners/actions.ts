@@ -11,7 +11,8 @@ import type { App, BlockAction } from '@slack/bolt';
 import type { Reply } from '../../../core/reply';
 import { askMentor, deliver, ResponseUrl, slackErrorCode, type Destination, type WebClient } from '../delivery';
 import { parseBlockAction } from '../parse';
-import { replyToSlackMessages, type SlackMessage } from '../render';
+import type { SlackMessage } from '../render';
+import { renderSafely, type Rendered } from '../renderSafely';
 import type { ListenerDeps } from './deps';
 import { publishHome } from './home';
 
@@ -27,21 +28,23 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       return;
     }
     const reply = await askMentor(deps.mentor, request, deps.logger);
-    const messages = replyToSlackMessages(reply);
+    const rendered = renderSafely(reply, deps.logger);
     if (body.view?.type === 'home') {
-      await answerFromHome(client, deps, request.userId, messages);
+      await answerFromHome(client, deps, request.userId, rendered.messages);
       return;
     }
-    await answerOnMessage(client, deps, body, reply, messages);
+    await answerOnMessage(client, deps, body, reply, rendered);
   });
 }
 
-async function answerOnMessage(client: WebClient, deps: ListenerDeps, body: BlockAction, reply: Reply, messages: SlackMessage[]): Promise<void> {
+async function answerOnMessage(client: WebClient, deps: ListenerDeps, body: BlockAction, reply: Reply, rendered: Rendered): Promise<void> {
+  const { messages } = rendered;
   const channelId: string | undefined = body.channel?.id ?? (body.container as { channel_id?: string }).channel_id;
   const inDm = channelId?.startsWith('D') ?? false;
   const ephemeral = (body.container as { is_ephemeral?: boolean }).is_ephemeral === true;
-  // A refused request (stale button, bad value) keeps the original so the user can try again.
-  const replace = !reply.error && (ephemeral || inDm);
+  // A refused request (stale button, bad value), or an answer that could not be shown, keeps the original
+  // so the user can try again.
+  const replace = !reply.error && !rendered.failed && (ephemeral || inDm);
   const to: Destination = {
     client,
     logger: deps.logger,
@@ -49,11 +52,13 @@ async function answerOnMessage(client: WebClient, deps: ListenerDeps, body: Bloc
     channelId,
     userId: body.user.id,
     // In the user's own DM a normal message is private already, and unlike an ephemeral one it stays.
-    visibility: inDm ? 'public' : reply.visibility,
+    visibility: inDm ? 'public' : rendered.visibility,
   };
   const [first, ...rest] = messages;
   if (replace && first) {
-    const replaced = (await to.responseUrl.post({ ...first, replace_original: true })) || (await updateInPlace(client, deps, body, channelId, ephemeral, first));
+    // A timed-out post ('unknown') may have replaced it already; posting it again as a new message could
+    // show it twice, so it counts as replaced.
+    const replaced = (await to.responseUrl.post({ ...first, replace_original: true })) !== 'failed' || (await updateInPlace(client, deps, body, channelId, ephemeral, first));
     if (replaced) {
       await deliver(to, rest);
       return;

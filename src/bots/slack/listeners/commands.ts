@@ -3,9 +3,9 @@
  * at the deadline and delivered through the response_url, so Slack never shows "operation_timeout".
  */
 import type { App } from '@slack/bolt';
-import { askMentor, deliver, ResponseUrl, responseType, withinDeadline } from '../delivery';
+import { askMentor, deliver, ResponseUrl, responseType, withinDeadline, type Destination } from '../delivery';
 import { parseSlashCommand } from '../parse';
-import { replyToSlackMessages } from '../render';
+import { renderSafely } from '../renderSafely';
 import { receivedAt, type ListenerDeps } from './deps';
 
 export function registerCommands(app: App, deps: ListenerDeps): void {
@@ -14,7 +14,7 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
     const request = parseSlashCommand(command);
     const work = askMentor(deps.mentor, request, deps.logger);
     const early = await withinDeadline(work, receivedAt(context) + deps.ackDeadlineMs - Date.now());
-    const destination = {
+    const destination: Omit<Destination, 'visibility'> = {
       client,
       logger: deps.logger,
       responseUrl: new ResponseUrl(command.response_url, deps.logger),
@@ -22,14 +22,21 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
       userId: command.user_id,
     };
     if (early !== undefined) {
-      const [first, ...rest] = replyToSlackMessages(early);
-      await ack({ response_type: responseType(early.visibility), text: first!.text, blocks: first!.blocks });
-      await deliver({ ...destination, visibility: early.visibility }, rest);
+      const rendered = renderSafely(early, deps.logger);
+      if (!rendered.failed) {
+        const [first, ...rest] = rendered.messages;
+        await ack({ response_type: responseType(rendered.visibility), text: first!.text, blocks: first!.blocks });
+        await deliver({ ...destination, visibility: rendered.visibility }, rest);
+        return;
+      }
+      // The apology goes after an empty ack, the way any late answer does: the ack must not depend on it.
+      await ack();
+      await deliver({ ...destination, visibility: rendered.visibility }, rendered.messages);
       return;
     }
     await ack();
     deps.logger.info('slack command answered after the ack', { command: request.kind === 'command' ? request.command : '' });
-    const late = await work;
-    await deliver({ ...destination, visibility: late.visibility }, replyToSlackMessages(late));
+    const late = renderSafely(await work, deps.logger);
+    await deliver({ ...destination, visibility: late.visibility }, late.messages);
   });
 }
