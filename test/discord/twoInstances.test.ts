@@ -10,7 +10,7 @@ import type { MentorRequest, MentorService } from '../../src/core/request';
 import { FakeDiscord } from '../helpers/discordFake';
 import type { LogLine } from '../helpers/discordHarness';
 import { chatInput, directMessage, dmChannelId, makeUser } from '../helpers/discordPayloads';
-import { startPrivateRedis, type PrivateRedis } from '../helpers/discordRedis';
+import { startPrivateRedis, type PrivateRedis } from '../helpers/privateRedis';
 
 let fake: FakeDiscord;
 let redis: PrivateRedis;

@@ -2,14 +2,14 @@
  * SET-once dedupe over keyv: atomic in one process, atomic across instances with Redis (SET NX PX), and
  * never dropping real deliveries when the store fails or hangs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Keyv from 'keyv';
-import KeyvRedis, { type RedisClientOptions } from '@keyv/redis';
+import type KeyvRedis from '@keyv/redis';
 import { createLogger, type Logger } from '../../src/core/logger';
 import { createDedupe } from '../../src/storage/dedupe';
+import { startPrivateRedis, type PrivateRedis } from '../helpers/privateRedis';
 import { createStore } from '../../src/storage/createStore';
 
 function capture(): { logger: Logger; lines: { level: string; message: string }[] } {
@@ -97,44 +97,14 @@ describe('with a shared SQLite store (several processes)', () => {
 });
 
 describe('with Redis (a private redis-server on a unix socket)', () => {
-  let dir: string;
-  let server: ChildProcess;
-  let socket: string;
-  const stores: Keyv[] = [];
-  const connect = () => {
-    const store = new Keyv({ store: new KeyvRedis({ socket: { path: socket } } as RedisClientOptions), namespace: 'mentor' });
-    stores.push(store);
-    return store;
-  };
-
+  let redis: PrivateRedis;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'mentor-redis-'));
-    socket = path.join(dir, 'redis.sock');
-    server = spawn('redis-server', ['--port', '0', '--unixsocket', socket, '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-    // Wait until the socket answers.
-    for (let i = 0; i < 100; i++) {
-      const probe = new KeyvRedis({ socket: { path: socket, reconnectStrategy: false } } as RedisClientOptions, { throwOnConnectError: false });
-      try {
-        const client = (await probe.getClient()) as unknown as { ping(): Promise<string> };
-        if ((await client.ping()) === 'PONG') {
-          await probe.disconnect();
-          return;
-        }
-      } catch {
-        // not up yet
-      }
-      await probe.disconnect().catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('redis-server did not start');
+    redis = await startPrivateRedis();
   });
-
   afterAll(async () => {
-    for (const s of stores) await s.disconnect().catch(() => undefined);
-    server.kill();
-    await new Promise((resolve) => server.once('exit', resolve));
-    rmSync(dir, { recursive: true, force: true });
+    await redis.stop();
   });
+  const connect = () => redis.connect();
 
   test('two instances with their own connections: one delivery wins, and the key expires on its own', async () => {
     const a = connect();

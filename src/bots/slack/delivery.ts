@@ -103,19 +103,6 @@ export async function askMentor(mentor: MentorService, request: MentorRequest, l
   }
 }
 
-/** Resolves with the value if it arrives within `ms`, else with undefined (the promise keeps running). */
-export async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  if (ms <= 0) return undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export interface Destination {
   client: WebClient;

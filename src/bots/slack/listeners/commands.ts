@@ -3,7 +3,8 @@
  * at the deadline and delivered through the response_url, so Slack never shows "operation_timeout".
  */
 import type { App } from '@slack/bolt';
-import { askMentor, deliver, ResponseUrl, responseType, withinDeadline, type Destination } from '../delivery';
+import { withinDeadline } from '../../shared/deadline';
+import { askMentor, deliver, ResponseUrl, responseType, type Destination } from '../delivery';
 import { parseSlashCommand } from '../parse';
 import { renderSafely } from '../renderSafely';
 import { receivedAt, type ListenerDeps } from './deps';

@@ -1,6 +1,6 @@
 /**
- * A private redis-server on a unix socket in a temp folder, for tests where two Discord bots share state
- * the way two processes do in production (SET NX across connections, not one process's memory).
+ * A private redis-server on a unix socket in a temp folder, for tests where two instances share state the
+ * way two processes do in production (SET NX across connections, not one process's memory).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -18,7 +18,7 @@ export interface PrivateRedis {
 }
 
 export async function startPrivateRedis(): Promise<PrivateRedis> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mentor-discord-redis-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'mentor-redis-'));
   const socket = path.join(dir, 'redis.sock');
   const server: ChildProcess = spawn('redis-server', ['--port', '0', '--unixsocket', socket, '--save', '', '--appendonly', 'no', '--dir', dir], {
     stdio: 'ignore',

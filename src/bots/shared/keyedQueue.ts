@@ -1,12 +1,13 @@
 /**
- * A per-key promise chain. DMs from one user are handled strictly one after another, so answers go out
- * in the order the user wrote even when one of them is slow.
+ * A per-key promise chain: tasks with the same key run one after another, in the order they were added;
+ * other keys run in parallel. Both adapters use it so one user's answers go out in the order they wrote.
  */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<void>>();
 
   run(key: string, task: () => Promise<void>): Promise<void> {
     const previous = this.tails.get(key) ?? Promise.resolve();
+    // A failed task must not stop the ones queued behind it.
     const next = previous.then(task, task);
     const tail = next.catch(() => undefined);
     this.tails.set(key, tail);

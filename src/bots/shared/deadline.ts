@@ -1,6 +1,6 @@
 /**
- * Races work against a deadline without cancelling it: Discord invalidates an interaction not answered
- * within 3 s, so a slow answer is deferred and delivered later from the same promise.
+ * Races work against a deadline without cancelling it: Slack and Discord both want an acknowledgement within
+ * 3 s, so a slow answer is acked or deferred first and delivered later from the same promise.
  */
 export type Raced<T> = { settled: true; value: T } | { settled: true; error: unknown } | { settled: false };
 
@@ -23,6 +23,15 @@ export function raceDeadline<T>(work: Promise<T>, ms: number): Promise<Raced<T>>
 export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   const raced = await raceDeadline(work, ms);
   if (!raced.settled) throw new Error(`${what} timed out after ${ms} ms`);
+  if ('error' in raced) throw raced.error;
+  return raced.value;
+}
+
+/** The value if it arrives within `ms`, else undefined (the work keeps running); a rejection passes through. */
+export async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  if (ms <= 0) return undefined;
+  const raced = await raceDeadline(work, ms);
+  if (!raced.settled) return undefined;
   if ('error' in raced) throw raced.error;
   return raced.value;
 }
