@@ -11,7 +11,7 @@ import type { MentorService } from '../../core/request';
 import { createDedupe } from '../../storage/dedupe';
 import { describeError } from './apiErrors';
 import { DEFAULT_DEFER_AFTER_MS, type BotContext } from './context';
-import { KeyedQueue } from '../shared/keyedQueue';
+import { KeyedQueue } from '../common/keyedQueue';
 import { handleDirectMessage, sendDirectMessage, type DirectMessageOutcome } from './directMessages';
 import { handleInteraction } from './interactions';
 

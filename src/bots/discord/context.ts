@@ -4,7 +4,7 @@ import type Keyv from 'keyv';
 import type { Logger } from '../../core/logger';
 import type { MentorService } from '../../core/request';
 import type { FirstTime } from '../../storage/dedupe';
-import type { KeyedQueue } from '../shared/keyedQueue';
+import type { KeyedQueue } from '../common/keyedQueue';
 
 export interface BotContext {
   client: Client;

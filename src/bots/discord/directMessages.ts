@@ -8,7 +8,7 @@ import { DiscordAPIError, type Message } from 'discord.js';
 import type { Reply } from '../../core/reply';
 import { CANNOT_DM_USER, describeError, isApiError } from './apiErrors';
 import { STORE_TIMEOUT_MS, type BotContext } from './context';
-import { raceDeadline, withTimeout } from '../shared/deadline';
+import { raceDeadline, withTimeout } from '../common/deadline';
 import { apology, renderForSending } from './outgoing';
 import { directMessageToRequest } from './parse';
 import { sendPayload } from './payloads';

@@ -18,7 +18,7 @@ import type { MentorRequest } from '../../core/request';
 import { INTERACTION_ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION, describeError, isApiError } from './apiErrors';
 import { MENTOR_COMMAND_NAME } from './commands';
 import { MAX_INTERACTION_AGE_MS, type BotContext } from './context';
-import { raceDeadline } from '../shared/deadline';
+import { raceDeadline } from '../common/deadline';
 import { apology, renderForSending } from './outgoing';
 import { buttonToRequest, chatInputToRequest, focusedValue } from './parse';
 import { editPayload, interactionSendPayload } from './payloads';

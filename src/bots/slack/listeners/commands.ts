@@ -3,7 +3,7 @@
  * at the deadline and delivered through the response_url, so Slack never shows "operation_timeout".
  */
 import type { App } from '@slack/bolt';
-import { withinDeadline } from '../../shared/deadline';
+import { withinDeadline } from '../../common/deadline';
 import { askMentor, deliver, ResponseUrl, responseType, type Destination } from '../delivery';
 import { parseSlashCommand } from '../parse';
 import { renderSafely } from '../renderSafely';

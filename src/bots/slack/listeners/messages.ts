@@ -5,7 +5,7 @@
  */
 import type { App } from '@slack/bolt';
 import { askMentor, slackErrorCode } from '../delivery';
-import { KeyedQueue } from '../../shared/keyedQueue';
+import { KeyedQueue } from '../../common/keyedQueue';
 import { parseDirectMessage, type MessageEventLike } from '../parse';
 import { renderSafely } from '../renderSafely';
 import type { ListenerDeps } from './deps';
