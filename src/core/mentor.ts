@@ -40,6 +40,8 @@ export class Mentor implements MentorService {
   private readonly now: () => Date;
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly lock: UserLock;
+  /** Every name a topic goes by, normalised once: autocomplete asks on each keystroke. */
+  private readonly topicNames: Map<string, string[]>;
 
   constructor(options: MentorOptions) {
     const kb = options.knowledge ?? loadKnowledgeBase();
@@ -54,6 +56,7 @@ export class Mentor implements MentorService {
     };
     this.now = options.now ?? (() => new Date());
     this.lock = options.lock ?? ((_userId, work) => work());
+    this.topicNames = new Map(kb.topics.map((t) => [t.id, [t.name, t.id, ...t.aliases].map(normalize)]));
   }
 
   handle(request: MentorRequest): Promise<Reply> {
@@ -80,7 +83,7 @@ export class Mentor implements MentorService {
     const q = normalize(query);
     const { kb } = this.deps;
     const scored = kb.topics.map((t) => {
-      const names = [t.name, t.id, ...t.aliases].map(normalize);
+      const names = this.topicNames.get(t.id)!;
       let score = 3;
       if (q === '') score = 2;
       else if (names.some((n) => n.startsWith(q))) score = 0;

@@ -29,8 +29,6 @@ export type Block =
   | { type: 'source'; text: string }
   | { type: 'buttons'; buttons: Button[] };
 
-export type BlockType = Block['type'];
-
 export interface Reply {
   /** Plain-text rendering of the whole answer: notifications, screen readers, and platforms without blocks. */
   text: string;
