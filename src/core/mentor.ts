@@ -9,6 +9,7 @@ import { expectedVisibility, findCommand, PUBLIC_COMMANDS } from './commands/def
 import { answerText } from './commands/handlers/ask';
 import { answerOnboarding } from './commands/handlers/profile';
 import { REGISTRY } from './commands/registry';
+import { contextOf, DialogueStore } from './conversation/dialogue';
 import { ConversationStore } from './conversation/state';
 import { tooLongReply, welcomeReply } from './answers/general';
 import { homeReply } from './answers/home';
@@ -51,6 +52,7 @@ export class Mentor implements MentorService {
       understander: new Understander(kb),
       profiles: new ProfileStore(options.store, logger),
       conversations: new ConversationStore(options.store, logger),
+      dialogues: new DialogueStore(options.store, logger),
       logger,
       onForget: options.onForget,
     };
@@ -103,7 +105,10 @@ export class Mentor implements MentorService {
     const now = this.now();
     const loaded = await this.deps.profiles.load(userId, now);
     const session = new Session(this.deps, userId, now, loaded.profile, loaded.recovered);
+    if (request.kind === 'message') session.dialogue = await this.deps.dialogues.get(userId);
     let answer = await this.route(session, request);
+    // Follow-ups resolve against the last answer; an error changes nothing, so it leaves the context as it was.
+    if (!answer.error && request.kind !== 'home') session.setDialogue(contextOf(answer, now));
     if (request.kind === 'message' && !session.profile.greeted && !answer.error && !session.hasForgotten) {
       // A newcomer's first message is answered as asked; the setup is only offered beside it.
       session.update({ ...session.profile, greeted: true });
@@ -155,6 +160,13 @@ export class Mentor implements MentorService {
     if (normalize(text) === 'forget') return this.runCommand(session, 'forget', '', false);
     const onboarding = await answerOnboarding(session, text, false);
     if (onboarding) return onboarding;
+    // A typed number presses that button of the last answer, as the console shows them.
+    const option = /^\s*(\d{1,2})\s*$/.exec(text);
+    if (option) {
+      const chosen = session.dialogue?.options[Number(option[1]) - 1];
+      if (!chosen) return errorReply(`Option ${option[1]} is no longer shown. Type "help" to see what I can do, or ask me anything.`);
+      return this.route(session, { kind: 'action', userId: session.userId, actionId: chosen.actionId, value: chosen.value });
+    }
     const [first = '', ...rest] = text.split(' ');
     const word = first.toLowerCase();
     // "done pytorch" or "next" typed in a DM works like the command; "forget" only when it stands alone.

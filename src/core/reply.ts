@@ -37,6 +37,23 @@ export interface Reply {
   visibility: 'private' | 'public';
   /** Set when the request was refused (bad arguments, unknown command): nothing was changed. */
   error?: true;
+  /** What the answer is about, for follow-ups and evaluation; renderers ignore it. */
+  about?: About;
+}
+
+export interface About {
+  intent?: string;
+  /** Topic ids the answer is about, most relevant first. */
+  topics: string[];
+  /** Roles and themes beyond topics ("ml-engineer", "job-market", "math"). */
+  subjects?: string[];
+  /** The topic recommended as the next step. */
+  next?: string;
+}
+
+/** Marks what an answer is about. */
+export function about(answer: Reply, what: About): Reply {
+  return { ...answer, about: what };
 }
 
 /** Builds a Reply from blocks; the plain-text fallback is derived, so it can never drift from the blocks. */
@@ -76,5 +93,16 @@ export function blocksToText(blocks: Block[]): string {
 export function combine(...replies: Reply[]): Reply {
   const blocks = replies.flatMap((r) => r.blocks);
   const visibility = replies.some((r) => r.visibility === 'private') ? 'private' : 'public';
-  return reply(blocks, visibility);
+  const abouts = replies.map((r) => r.about).filter((a): a is About => !!a);
+  const combined = reply(blocks, visibility);
+  if (abouts.length === 0) return combined;
+  return {
+    ...combined,
+    about: {
+      intent: abouts.map((a) => a.intent).filter(Boolean).pop(),
+      topics: [...new Set(abouts.flatMap((a) => a.topics))],
+      subjects: [...new Set(abouts.flatMap((a) => a.subjects ?? []))],
+      next: abouts.map((a) => a.next).filter(Boolean).pop(),
+    },
+  };
 }

@@ -3,6 +3,7 @@
  * if it changed) and the stores. Handlers receive a Session and return a Reply.
  */
 import type { KnowledgeBase } from '../knowledge/load';
+import type { DialogueContext, DialogueStore } from './conversation/dialogue';
 import type { ConversationState, ConversationStore } from './conversation/state';
 import type { Logger } from './logger';
 import type { Profile } from './profile/profile';
@@ -17,6 +18,7 @@ export interface MentorDeps {
   understander: Understander;
   profiles: ProfileStore;
   conversations: ConversationStore;
+  dialogues: DialogueStore;
   logger: Logger;
   /** Deletes what front ends store about a user (e.g. a DM delivery mark), so `forget` leaves nothing. */
   onForget?: (userId: string) => Promise<void>;
@@ -27,6 +29,10 @@ export class Session {
   private forgotten = false;
   /** A conversation change waiting for commit: a new state, or null to end it. */
   private conversation: ConversationState | null | undefined;
+  /** The dialogue context to leave for the next message, written at commit. */
+  private nextDialogue: DialogueContext | undefined;
+  /** What the last answer was about, for follow-ups ("why?", "2"); loaded for direct messages. */
+  dialogue: DialogueContext | undefined;
 
   constructor(
     readonly deps: MentorDeps,
@@ -56,6 +62,10 @@ export class Session {
     this.conversation = state;
   }
 
+  setDialogue(context: DialogueContext): void {
+    this.nextDialogue = context;
+  }
+
   get hasForgotten(): boolean {
     return this.forgotten;
   }
@@ -65,6 +75,7 @@ export class Session {
     this.forgotten = true;
     await this.deps.profiles.delete(this.userId);
     await this.deps.conversations.clear(this.userId);
+    await this.deps.dialogues.clear(this.userId);
     await this.deps.onForget?.(this.userId);
   }
 
@@ -79,5 +90,7 @@ export class Session {
     if (this.conversation === null) await this.deps.conversations.clear(this.userId);
     else if (this.conversation) await this.deps.conversations.set(this.userId, this.conversation);
     this.conversation = undefined;
+    if (this.nextDialogue) await this.deps.dialogues.set(this.userId, this.nextDialogue);
+    this.nextDialogue = undefined;
   }
 }

@@ -12,7 +12,10 @@ import {
   explanationSchema,
   explanationsFileSchema,
   goalSchema,
+  pathFileSchema,
   roleSchema,
+  stageSchema,
+  taskSchema,
   rolesFileSchema,
   tipSchema,
   tipsFileSchema,
@@ -22,6 +25,9 @@ import {
   type Explanation,
   type Goal,
   type Role,
+  type Stage,
+  type StageStep,
+  type Task,
   type Tip,
   type Topic,
 } from './schema';
@@ -58,6 +64,14 @@ export interface KnowledgeBase {
   tips: Tip[];
   /** Position of each topic on the path: area order first, then file order. */
   pathIndex: Map<string, number>;
+  /** The article's path in stages, in order (path.yaml). */
+  stages: Stage[];
+  /** The stage each topic belongs to. */
+  stageOf: Map<string, Stage>;
+  /** For a topic in an `anyOf` step: that step (any one of its topics is enough). */
+  choiceOf: Map<string, Extract<StageStep, { anyOf: string[] }>>;
+  /** Jobs the article names tools for. */
+  tasks: Task[];
 }
 
 const FILES = {
@@ -65,6 +79,7 @@ const FILES = {
   roles: 'roles.yaml',
   explanations: 'explanations.yaml',
   tips: 'tips.yaml',
+  path: 'path.yaml',
 } as const;
 
 export function loadKnowledgeBase(dir: string = DEFAULT_DATA_DIR): KnowledgeBase {
@@ -107,6 +122,7 @@ export function loadKnowledgeBase(dir: string = DEFAULT_DATA_DIR): KnowledgeBase
   const rolesFile = read(FILES.roles, rolesFileSchema);
   const explanationsFile = read(FILES.explanations, explanationsFileSchema);
   const tipsFile = read(FILES.tips, tipsFileSchema);
+  const pathFile = read(FILES.path, pathFileSchema);
 
   const topics = entries(FILES.topics, topicsFile?.topics, topicSchema, 'topic');
   const roles = entries(FILES.roles, rolesFile?.roles, roleSchema, 'role');
@@ -114,6 +130,8 @@ export function loadKnowledgeBase(dir: string = DEFAULT_DATA_DIR): KnowledgeBase
   const goals = entries(FILES.roles, rolesFile?.goals, goalSchema, 'goal');
   const explanations = entries(FILES.explanations, explanationsFile?.explanations, explanationSchema, 'explanation');
   const tips = entries(FILES.tips, tipsFile?.tips, tipSchema, 'tip');
+  const stages = entries(FILES.path, (pathFile?.stages ?? []).map((s) => ({ ...(s as object) })), stageSchema, 'stage');
+  const tasks = entries(FILES.path, pathFile?.tasks, taskSchema, 'task');
 
   const topicById = new Map(topics.map((t) => [t.id, t]));
   const checkTopicRefs = (file: string, entry: string, field: string, ids: readonly string[]) => {
@@ -122,7 +140,13 @@ export function loadKnowledgeBase(dir: string = DEFAULT_DATA_DIR): KnowledgeBase
     });
   };
 
-  for (const t of topics) checkTopicRefs(FILES.topics, t.id, 'prerequisites', t.prerequisites);
+  for (const t of topics) {
+    checkTopicRefs(FILES.topics, t.id, 'prerequisites', t.prerequisites);
+    checkTopicRefs(FILES.topics, t.id, 'implies', t.implies);
+  }
+  for (const task of tasks) checkTopicRefs(FILES.path, task.id, 'tools', task.tools);
+  const { stageOf, choiceOf, problems: stageProblems } = indexStages(stages, topicById);
+  problems.push(...stageProblems);
   for (const b of backgrounds) {
     checkTopicRefs(FILES.roles, b.id, 'assumedKnown', b.assumedKnown);
     checkTopicRefs(FILES.roles, b.id, 'focus', b.focus);
@@ -148,7 +172,44 @@ export function loadKnowledgeBase(dir: string = DEFAULT_DATA_DIR): KnowledgeBase
     explanations,
     tips,
     pathIndex: new Map(ordered.map((t, i) => [t.id, i])),
+    stages: [...stages].sort((a, b) => AREAS.indexOf(a.area) - AREAS.indexOf(b.area)),
+    stageOf,
+    choiceOf,
+    tasks,
   };
+}
+
+/** Every topic belongs to exactly one stage, the one of its own area; each area has at most one stage. */
+function indexStages(stages: Stage[], topicById: Map<string, Topic>) {
+  const problems: KnowledgeProblem[] = [];
+  const stageOf = new Map<string, Stage>();
+  const choiceOf = new Map<string, Extract<StageStep, { anyOf: string[] }>>();
+  const areas = new Set<string>();
+  for (const stage of stages) {
+    const entry = stage.area;
+    if (areas.has(stage.area)) problems.push({ file: FILES.path, entry, field: 'area', reason: 'has more than one stage' });
+    areas.add(stage.area);
+    const place = (id: string, field: string) => {
+      const topic = topicById.get(id);
+      if (!topic) return problems.push({ file: FILES.path, entry, field, reason: `names unknown topic id "${id}"` });
+      if (stageOf.has(id)) return problems.push({ file: FILES.path, entry, field, reason: `topic "${id}" is already in a stage` });
+      if (topic.area !== stage.area) return problems.push({ file: FILES.path, entry, field, reason: `topic "${id}" belongs to area "${topic.area}"` });
+      stageOf.set(id, stage);
+    };
+    stage.steps.forEach((step, i) => {
+      if ('all' in step) step.all.forEach((id, j) => place(id, `steps.${i}.all.${j}`));
+      else
+        step.anyOf.forEach((id, j) => {
+          place(id, `steps.${i}.anyOf.${j}`);
+          choiceOf.set(id, step);
+        });
+    });
+    stage.deeper.forEach((id, j) => place(id, `deeper.${j}`));
+  }
+  for (const id of topicById.keys()) {
+    if (!stageOf.has(id)) problems.push({ file: FILES.path, entry: id, reason: 'topic is in no stage: add it to a step or to "deeper"' });
+  }
+  return { stageOf, choiceOf, problems };
 }
 
 function findCycles(topics: Topic[]): KnowledgeProblem[] {

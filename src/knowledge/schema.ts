@@ -72,9 +72,15 @@ export const topicSchema = z.strictObject({
   summary: text(600),
   whyItMatters: text(600),
   prerequisites: z.array(id).default([]),
-  /** Topics of one choice group are alternatives (one programming language is enough to move on). */
-  choiceGroup: id.optional(),
+  /** Knowing this topic implies knowing these too (PyTorch is used from Python), unless a stated choice says otherwise. */
+  implies: z.array(id).default([]),
   aliases: z.array(text(60)).default([]),
+  /** Aliases that also name everyday things ("java" coffee, "bert" of Sesame Street): they count only in a tech context. */
+  needsContext: z.array(text(60)).default([]),
+  /** Words that, in "I know/use X", mean this topic without naming it ("pandas" means Python). Never used to answer questions. */
+  relatedTerms: z.array(text(60)).default([]),
+  /** Claims every answer about this topic must carry, in words that appear in it (checked by kb:check). */
+  keyPoints: z.array(text(120)).default([]),
   firstStep: text(400),
   resources: z.array(resourceSchema).min(1, 'needs at least one curated resource'),
   reviewed: z.iso.date({ error: 'must be a date like 2026-11-27' }),
@@ -117,6 +123,10 @@ export const explanationSchema = z.strictObject({
   keywords: z.array(text(60)).min(1, 'needs at least one keyword'),
   answer: text(1500),
   related: z.array(id).default([]),
+  /** What the answer is about beyond its related topics: role ids and themes ("math", "job-market", "odsc"). */
+  about: z.array(id).default([]),
+  /** The article's key claims for this question, in words the answer must contain (checked by kb:check). */
+  keyPoints: z.array(text(120)).default([]),
   source: sourceSchema,
 });
 
@@ -124,6 +134,30 @@ export const tipSchema = z.strictObject({
   id,
   text: text(400),
   topic: id.optional(),
+  source: sourceSchema,
+});
+
+/** One step of a stage: every topic (`all`) or any one of them (`anyOf`, the others are alternatives). */
+export const stageStepSchema = z.union([
+  z.strictObject({ all: z.array(id).min(1) }),
+  z.strictObject({ anyOf: z.array(id).min(2), label: text(80) }),
+]);
+
+/** A stage of the article's path: its steps say when it is "enough to move on". */
+export const stageSchema = z.strictObject({
+  area: z.enum(AREAS),
+  steps: z.array(stageStepSchema).min(1),
+  /** Topics of the stage that deepen it but are not needed to move on. */
+  deeper: z.array(id).default([]),
+  source: sourceSchema,
+});
+
+/** A job the article names tools for ("building data pipelines": Spark, Airflow, Kubeflow). */
+export const taskSchema = z.strictObject({
+  id,
+  job: text(120),
+  aliases: z.array(text(60)).min(1),
+  tools: z.array(id).min(1),
   source: sourceSchema,
 });
 
@@ -135,6 +169,7 @@ export const rolesFileSchema = z.strictObject({
 });
 export const explanationsFileSchema = z.strictObject({ explanations: z.array(z.unknown()) });
 export const tipsFileSchema = z.strictObject({ tips: z.array(z.unknown()) });
+export const pathFileSchema = z.strictObject({ stages: z.array(z.unknown()), tasks: z.array(z.unknown()) });
 
 export type Source = z.infer<typeof sourceSchema>;
 export type Resource = z.infer<typeof resourceSchema>;
@@ -144,3 +179,6 @@ export type Background = z.infer<typeof backgroundSchema>;
 export type Goal = z.infer<typeof goalSchema>;
 export type Explanation = z.infer<typeof explanationSchema>;
 export type Tip = z.infer<typeof tipSchema>;
+export type StageStep = z.infer<typeof stageStepSchema>;
+export type Stage = z.infer<typeof stageSchema>;
+export type Task = z.infer<typeof taskSchema>;

@@ -1,9 +1,9 @@
 /** Answers that are not about one topic: explanations, help, greetings, out of scope, tips. */
 import type { KnowledgeBase } from '../../knowledge/load';
-import type { Explanation, Role, Tip, Topic } from '../../knowledge/schema';
+import type { Explanation, Role, Task, Tip, Topic } from '../../knowledge/schema';
 import { PUBLIC_COMMANDS } from '../commands/definitions';
-import { reply, type Block, type Reply } from '../reply';
-import { aboutButton, NEXT_BUTTON, SETUP_BUTTON, sourceBlock, TIP_BUTTON } from './format';
+import { about, reply, type Block, type Reply } from '../reply';
+import { aboutButton, listNames, NEXT_BUTTON, SETUP_BUTTON, sourceBlock, TIP_BUTTON } from './format';
 
 export function explanationReply(kb: KnowledgeBase, explanation: Explanation): Reply {
   const related = explanation.related.map((id) => kb.topicById.get(id)!).slice(0, 4);
@@ -14,17 +14,20 @@ export function explanationReply(kb: KnowledgeBase, explanation: Explanation): R
   if (related.length > 0) blocks.push({ type: 'fields', fields: [{ label: 'Related topics', value: related.map((t) => t.name).join(', ') }] });
   blocks.push(sourceBlock(explanation.source));
   blocks.push({ type: 'buttons', buttons: [...related.slice(0, 3).map(aboutButton), NEXT_BUTTON] });
-  return reply(blocks);
+  return about(reply(blocks), { intent: 'explain', topics: explanation.related, subjects: [explanation.id, ...explanation.about] });
 }
 
-export function toolsReply(topics: Topic[]): Reply {
-  return reply([
-    { type: 'heading', text: 'Tools for that' },
+/** "Which tools for X": every tool the article names for that job, or the tools asked about. */
+export function toolsReply(topics: Topic[], task?: Task): Reply {
+  const blocks: Block[] = [{ type: 'heading', text: task ? `Tools for ${task.job}` : 'Tools for that' }];
+  if (task) blocks.push({ type: 'text', text: `For ${task.job}, the article names ${listNames(topics.map((t) => t.name))}.` });
+  blocks.push(
     { type: 'bullets', items: topics.map((t) => `${t.name}: ${t.summary}`) },
     { type: 'links', links: topics.flatMap((t) => t.resources.slice(0, 1).map((r) => ({ title: r.title, url: r.url }))) },
-    sourceBlock(...topics.map((t) => t.source)),
+    sourceBlock(...(task ? [task.source] : []), ...topics.map((t) => t.source)),
     { type: 'buttons', buttons: [...topics.slice(0, 3).map(aboutButton), NEXT_BUTTON] },
-  ]);
+  );
+  return about(reply(blocks), { intent: 'tools-for-task', topics: topics.map((t) => t.id), subjects: task ? [task.id] : [] });
 }
 
 const EXAMPLES = ['what should I learn next?', 'what is AutoML?', 'ML engineer vs data scientist', 'I already know Python and TensorFlow', 'which tools for object detection?'];
@@ -43,7 +46,7 @@ export function helpReply(): Reply {
 }
 
 export function rolesReply(roles: Role[]): Reply {
-  return reply([
+  const answer = reply([
     ...roles.flatMap((r): Block[] => [
       { type: 'heading', text: r.name },
       { type: 'text', text: r.summary },
@@ -51,6 +54,7 @@ export function rolesReply(roles: Role[]): Reply {
     sourceBlock(...roles.map((r) => r.source)),
     { type: 'buttons', buttons: [NEXT_BUTTON] },
   ]);
+  return about(answer, { intent: 'roles', topics: [], subjects: roles.map((r) => r.id) });
 }
 
 export function thanksReply(): Reply {
@@ -78,7 +82,7 @@ export function welcomeReply(): Reply {
 }
 
 export function outOfScopeReply(): Reply {
-  return reply([
+  const answer = reply([
     {
       type: 'text',
       text: 'That is outside what I cover, so I would rather not guess. I know the path to becoming an ML engineer: code first, ML and DL frameworks, pre-trained models, AutoML, MLOps and data engineering, the cloud, and the job market.',
@@ -86,6 +90,7 @@ export function outOfScopeReply(): Reply {
     { type: 'bullets', items: EXAMPLES.map((e) => `Try: "${e}"`) },
     { type: 'buttons', buttons: [NEXT_BUTTON] },
   ]);
+  return about(answer, { intent: 'out-of-scope', topics: [] });
 }
 
 export function tooLongReply(limit: number): Reply {

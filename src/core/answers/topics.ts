@@ -1,10 +1,11 @@
 /** Answers centred on topics: the next step, a topic explained, the path and progress. */
 import type { KnowledgeBase } from '../../knowledge/load';
-import { AREA_NAMES, AREAS, type Topic } from '../../knowledge/schema';
+import { AREA_NAMES, type Topic } from '../../knowledge/schema';
 import type { Recommendation } from '../engine/nextStep';
 import { effectiveStatus, pathView } from '../engine/skillGraph';
+import { stagesView } from '../engine/stages';
 import type { Profile } from '../profile/profile';
-import { reply, type Block, type Reply } from '../reply';
+import { about, reply, type Block, type Reply } from '../reply';
 import { listNames, NEXT_BUTTON, SETUP_BUTTON, sourceBlock, STATUS_LABEL, TIP_BUTTON, topicButtons } from './format';
 
 export function nextStepReply(kb: KnowledgeBase, profile: Profile, rec: Recommendation): Reply {
@@ -17,14 +18,14 @@ export function nextStepReply(kb: KnowledgeBase, profile: Profile, rec: Recommen
     { type: 'links', links: topic.resources.map((r) => ({ title: r.title, url: r.url })) },
   ];
   const after: string[] = [];
-  if (rec.unlocks.length > 0) after.push(`It unlocks ${listNames(rec.unlocks.map((t) => t.name))}.`);
+  if (rec.alsoWorth.length > 0) after.push(`Also worth knowing, not needed to move on: ${listNames(rec.alsoWorth.map((t) => t.name))}.`);
   if (rec.after) after.push(`After that: ${rec.after.name}.`);
   if (after.length > 0) blocks.push({ type: 'text', text: after.join(' ') });
   blocks.push(sourceBlock(topic.source));
   const buttons = [...topicButtons(topic, effectiveStatus(kb, profile, topic.id)), TIP_BUTTON];
   if (!profile.background) buttons.push(SETUP_BUTTON);
   blocks.push({ type: 'buttons', buttons });
-  return reply(blocks);
+  return about(reply(blocks), { intent: 'next', topics: [topic.id], next: topic.id });
 }
 
 export function completeReply(): Reply {
@@ -41,7 +42,7 @@ export function completeReply(): Reply {
 export function topicReply(kb: KnowledgeBase, profile: Profile, topic: Topic): Reply {
   const status = effectiveStatus(kb, profile, topic.id);
   const prerequisites = topic.prerequisites.map((p) => kb.topicById.get(p)!.name);
-  return reply([
+  const answer = reply([
     { type: 'heading', text: topic.name },
     { type: 'text', text: topic.summary },
     {
@@ -58,23 +59,27 @@ export function topicReply(kb: KnowledgeBase, profile: Profile, topic: Topic): R
     sourceBlock(topic.source),
     { type: 'buttons', buttons: [...topicButtons(topic, status), NEXT_BUTTON] },
   ]);
+  return about(answer, { intent: 'explain', topics: [topic.id] });
 }
 
 export function pathReply(kb: KnowledgeBase, profile: Profile): Reply {
-  const view = pathView(kb, profile);
   const blocks: Block[] = [
     { type: 'heading', text: 'Your path to ML engineer' },
-    { type: 'text', text: 'The path begins with code, then frameworks, pre-trained models and AutoML, then MLOps, the cloud and the job market.' },
+    { type: 'text', text: 'The article\'s path in stages: code first, then ML and DL frameworks, pre-trained models and AutoML, then MLOps and data engineering, the cloud, and the job market. Where a stage offers alternatives, any one of them is enough to move on.' },
   ];
-  for (const area of AREAS) {
-    const entries = view.filter((e) => e.topic.area === area);
-    if (entries.length === 0) continue;
-    blocks.push({ type: 'fields', fields: [{ label: AREA_NAMES[area], value: `${entries.filter((e) => e.status !== 'todo' && e.status !== 'learning').length}/${entries.length} settled` }] });
-    blocks.push({ type: 'bullets', items: entries.map((e) => `${STATUS_LABEL[e.status]} ${e.topic.name}`) });
+  for (const view of stagesView(kb, profile)) {
+    const items = view.steps.flatMap((step) => {
+      if (step.kind === 'all') return step.topics.map((t) => `${STATUS_LABEL[effectiveStatus(kb, profile, t.id)]} ${t.name}`);
+      const chosen = step.chosen ? `${STATUS_LABEL[effectiveStatus(kb, profile, step.chosen.id)]} ${step.chosen.name}` : `${STATUS_LABEL[step.satisfied ? 'skipped' : 'todo']} ${step.label}`;
+      return [`${chosen} (any one of: ${listNames(step.options.map((t) => t.name))})`];
+    });
+    if (view.alsoWorth.length > 0) items.push(`Also worth knowing: ${listNames(view.alsoWorth.map((t) => t.name))}`);
+    blocks.push({ type: 'fields', fields: [{ label: AREA_NAMES[view.stage.area], value: view.complete ? 'enough to move on' : 'in progress or ahead' }] });
+    blocks.push({ type: 'bullets', items });
   }
   blocks.push(sourceBlock({ section: 'Trends aside — Becoming an ML Engineer' }));
   blocks.push({ type: 'buttons', buttons: [NEXT_BUTTON] });
-  return reply(blocks);
+  return about(reply(blocks), { intent: 'path', topics: [] });
 }
 
 export function progressReply(kb: KnowledgeBase, profile: Profile): Reply {

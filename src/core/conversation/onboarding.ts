@@ -31,7 +31,8 @@ export type OnboardingOutcome =
 
 const LEAVE = /^(stop|cancel|quit|exit|leave|end|abort|stop setup|never ?mind)$/;
 const SKIP = /^(skip|pass|next question|skip (it|this|question)|don't know|dont know|not sure|no idea)$/;
-const NOTHING_MORE = /^(done|that's all|thats all|that is all|nothing|none|no|nope|nothing else|no more|finished|all done|that's it|thats it)$/;
+const NOTHING_MORE =
+  /^(done|that's all|thats all|that is all|nothing|none|no|nope|nothing else|no more|finished|all done|that's it|thats it|nothing really|not really|none really|nothing yet|none yet|not much|nothing much|not yet|nada|zero|none of them|none of those)$/;
 
 export function startOnboarding(now: Date): ConversationState {
   return { schemaVersion: 1, flow: 'onboarding', step: 'background', known: [], startedAt: now.toISOString() };
@@ -46,7 +47,7 @@ function moveOn(state: ConversationState, changes: OnboardingChanges, noted: str
 }
 
 /** Intents that mean the learner asked something instead of answering. */
-const ASKING = new Set(['help', 'greeting', 'thanks', 'next', 'path', 'progress', 'compare-roles', 'tools-for-task', 'explain', 'roles', 'too-long']);
+const ASKING = new Set(['help', 'greeting', 'thanks', 'next', 'after', 'path', 'progress', 'compare', 'why', 'how-long', 'resources', 'more', 'option', 'tools-for-task', 'explain', 'roles', 'too-long']);
 
 /**
  * @param viaButton a button answers one thing at a time; in the "known" step it adds a topic and stays,

@@ -1,12 +1,15 @@
 /**
  * The next-step engine: a pure, deterministic function of the knowledge base and one profile.
- * It follows the article's path (code, frameworks, pre-trained models, AutoML, MLOps, cloud, job market),
- * moves a learner's background and goal focus forward once their prerequisites are met, and explains why.
+ * It walks the article's stages (code, frameworks, pre-trained models, AutoML, MLOps and data engineering,
+ * the cloud, the job market): a stage is behind the learner once each step is "enough to move on" (any one
+ * language, any one deep-learning framework...). The goal and background move their focus topics forward
+ * once those topics' prerequisites are met. It explains why.
  */
 import type { KnowledgeBase } from '../../knowledge/load';
 import type { Topic } from '../../knowledge/schema';
-import type { Profile } from '../profile/profile';
+import { setTopicStatus, type Profile } from '../profile/profile';
 import { choiceMade, effectiveStatus, prerequisitesMet, unlockedBy } from './skillGraph';
+import { focusOf, stageView, stagesView, type StepView } from './stages';
 
 export interface Recommendation {
   topic: Topic;
@@ -14,6 +17,10 @@ export interface Recommendation {
   continuing: boolean;
   /** Why this topic, why now: each line a reason. */
   reasons: string[];
+  /** When the topic is one of several alternatives: all of them, and what the choice is. */
+  choice?: { label: string; options: Topic[] };
+  /** Alternatives and deeper topics of the stage: worth knowing, never the next step. */
+  alsoWorth: Topic[];
   /** Topics that list this one as a prerequisite. */
   unlocks: Topic[];
   /** What the engine would recommend once this one is done. */
@@ -22,54 +29,117 @@ export interface Recommendation {
 
 export type NextStep = { kind: 'recommendation'; recommendation: Recommendation } | { kind: 'complete' };
 
-function focusOf(kb: KnowledgeBase, profile: Profile): string[] {
-  const background = kb.backgrounds.find((b) => b.id === profile.background);
-  const goal = kb.goals.find((g) => g.id === profile.goal?.id);
-  return [...(goal?.focus ?? []), ...(background?.focus ?? [])];
+interface Candidate {
+  topic: Topic;
+  choice?: Extract<StepView, { kind: 'anyOf' }>;
+  why: 'continuing' | 'goal' | 'background' | 'path';
 }
 
-/** Open topics whose prerequisites are met, best first: focus topics, then the article's path order. */
-export function rankCandidates(kb: KnowledgeBase, profile: Profile): Topic[] {
+const isOpen = (kb: KnowledgeBase, profile: Profile, t: Topic) => effectiveStatus(kb, profile, t.id) === 'todo' && prerequisitesMet(kb, profile, t);
+
+function chooseTopic(kb: KnowledgeBase, profile: Profile): Candidate | undefined {
+  const learning = kb.topics.find((t) => effectiveStatus(kb, profile, t.id) === 'learning');
+  if (learning) return { topic: learning, why: 'continuing' };
   const focus = focusOf(kb, profile);
-  const rank = (t: Topic) => {
-    const f = focus.indexOf(t.id);
-    return f === -1 ? kb.topics.length + kb.pathIndex.get(t.id)! : f;
-  };
-  return kb.topics
-    // A focus topic stays a candidate even when another of its choice group is known (Java developers add Python).
-    .filter((t) => effectiveStatus(kb, profile, t.id) === 'todo' && prerequisitesMet(kb, profile, t) && (focus.includes(t.id) || !choiceMade(kb, profile, t)))
-    .sort((a, b) => rank(a) - rank(b));
+  // Goal focus first. A goal never reopens a choice already made; a background may (the data says so).
+  for (const id of focus.goal) {
+    const t = kb.topicById.get(id);
+    if (t && isOpen(kb, profile, t) && !choiceMade(kb, profile, t)) return { topic: t, why: 'goal' };
+  }
+  for (const id of focus.background) {
+    const t = kb.topicById.get(id);
+    if (t && isOpen(kb, profile, t)) return { topic: t, why: 'background' };
+  }
+  for (const view of stagesView(kb, profile)) {
+    if (view.complete) continue;
+    for (const step of view.steps) {
+      if (step.kind === 'all') {
+        const open = step.open.find((t) => isOpen(kb, profile, t));
+        if (open) return { topic: open, why: 'path' };
+        if (step.open.length > 0) break;
+      } else if (!step.satisfied) {
+        const option = step.options.find((t) => isOpen(kb, profile, t));
+        if (option) return { topic: option, choice: step, why: 'path' };
+        break;
+      }
+    }
+  }
+  return undefined;
 }
 
 export function nextStep(kb: KnowledgeBase, profile: Profile): NextStep {
-  const learning = kb.topics.filter((t) => effectiveStatus(kb, profile, t.id) === 'learning');
-  const candidates = rankCandidates(kb, profile);
-  const topic = learning[0] ?? candidates[0];
-  if (!topic) return { kind: 'complete' };
-
-  const continuing = learning[0] === topic;
-  const hypothetical: Profile = {
-    ...profile,
-    topics: { ...profile.topics, [topic.id]: { status: 'done', previous: 'none', updatedAt: profile.updatedAt } },
-  };
-  const after = kb.topics.find((t) => effectiveStatus(kb, hypothetical, t.id) === 'learning') ?? rankCandidates(kb, hypothetical)[0];
+  const candidate = chooseTopic(kb, profile);
+  if (!candidate) return { kind: 'complete' };
+  const { topic } = candidate;
+  const hypothetical = setTopicStatus(profile, topic.id, 'done', new Date(profile.updatedAt));
+  const after = chooseTopic(kb, hypothetical)?.topic;
+  const view = stageView(kb, profile, kb.stageOf.get(topic.id)!);
+  const choiceStep = candidate.choice ?? view.steps.find((s): s is Extract<StepView, { kind: 'anyOf' }> => s.kind === 'anyOf' && s.options.includes(topic));
+  const choice = choiceStep && !choiceStep.satisfied ? { label: choiceStep.label, options: choiceStep.options } : undefined;
   return {
     kind: 'recommendation',
-    recommendation: { topic, continuing, reasons: reasonsFor(kb, profile, topic, continuing), unlocks: unlockedBy(kb, topic.id), after },
+    recommendation: {
+      topic,
+      continuing: candidate.why === 'continuing',
+      reasons: reasonsFor(kb, profile, candidate, choice),
+      choice,
+      alsoWorth: view.alsoWorth.filter((t) => t !== topic),
+      unlocks: unlockedBy(kb, topic.id),
+      after,
+    },
   };
 }
 
-function reasonsFor(kb: KnowledgeBase, profile: Profile, topic: Topic, continuing: boolean): string[] {
+/**
+ * "What comes after X": the next step once X's stage, and every stage before it, is behind the learner.
+ * People name a stage by its main topic ("after MLOps") and ask about the path's order, not their gaps.
+ */
+export function nextStepAfter(kb: KnowledgeBase, profile: Profile, topicId: string): NextStep {
+  const at = new Date(profile.updatedAt);
+  let hypothetical = setTopicStatus(profile, topicId, 'done', at);
+  const last = kb.stages.indexOf(kb.stageOf.get(topicId)!);
+  for (const stage of kb.stages.slice(0, last + 1)) {
+    for (const step of stageView(kb, hypothetical, stage).steps) {
+      const ids = step.kind === 'all' ? step.open.map((t) => t.id) : step.satisfied ? [] : [step.options[0]!.id];
+      for (const id of ids) if (!hypothetical.topics[id] || hypothetical.topics[id]!.status === 'todo') hypothetical = setTopicStatus(hypothetical, id, 'done', at);
+    }
+  }
+  // What the learner is learning now would come first; "after X" asks about the path beyond X.
+  const withoutLearning: Profile = {
+    ...hypothetical,
+    topics: Object.fromEntries(Object.entries(hypothetical.topics).filter(([, r]) => r.status !== 'learning')),
+  };
+  return nextStep(kb, withoutLearning);
+}
+
+function reasonsFor(kb: KnowledgeBase, profile: Profile, candidate: Candidate, choice: Recommendation['choice']): string[] {
+  const { topic } = candidate;
   const reasons: string[] = [];
-  if (continuing) reasons.push(`You are learning ${topic.name} now: finishing it beats starting something new.`);
+  if (candidate.why === 'continuing') reasons.push(`You are learning ${topic.name} now: finishing it beats starting something new.`);
   const background = kb.backgrounds.find((b) => b.id === profile.background);
   const goal = kb.goals.find((g) => g.id === profile.goal?.id);
   if (goal?.focus.includes(topic.id)) reasons.push(`It serves your goal: ${goal.name}.`);
   if (background?.focus.includes(topic.id)) reasons.push(`With your background (${background.name}), this is where to put your energy.`);
+  if (choice) {
+    const others = choice.options.filter((t) => t !== topic).map((t) => t.name);
+    reasons.push(`You need ${choice.label}, not all of them: ${topic.name} is my pick for you; ${others.join(' or ')} would do as well.`);
+  }
   if (background) reasons.push(background.advice);
   const met = topic.prerequisites.map((p) => kb.topicById.get(p)!.name);
   if (met.length > 0 && prerequisitesMet(kb, profile, topic)) reasons.push(`You have what it builds on: ${met.join(', ')}.`);
-  else if (met.length === 0 && !continuing) reasons.push('It needs nothing before it: the path to ML engineering begins here.');
+  else if (met.length === 0 && candidate.why !== 'continuing') reasons.push('It needs nothing before it: the path to ML engineering begins here.');
   reasons.push(topic.whyItMatters);
-  return reasons;
+  return dedupeSentences(reasons);
+}
+
+/** Drops a reason whose sentences all appeared already: background advice and a topic often cite the same line. */
+export function dedupeSentences(lines: string[]): string[] {
+  const seen = new Set<string>();
+  const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return lines.filter((line) => {
+    const sentences = line.split(/(?<=[.!?])\s+/).map(key).filter(Boolean);
+    const fresh = sentences.some((s) => !seen.has(s));
+    sentences.forEach((s) => seen.add(s));
+    return fresh;
+  });
 }

@@ -1,20 +1,25 @@
 /**
  * The skill graph seen through one learner's profile: what each topic's status is, taking their
- * background's assumptions into account, and what each topic unlocks.
+ * background's assumptions and what they know into account, and what each topic unlocks.
  */
 import type { KnowledgeBase } from '../../knowledge/load';
 import type { Topic } from '../../knowledge/schema';
 import type { Profile } from '../profile/profile';
 
-/** `assumed`: known without being stated, through the learner's background or a later topic they know. */
+/** `assumed`: known without being stated, through the learner's background or a topic they know. */
 export type EffectiveStatus = 'done' | 'assumed' | 'learning' | 'skipped' | 'todo';
 
 const statusCache = new WeakMap<Profile, Map<string, EffectiveStatus>>();
 
+/** Known for the purpose of moving on: stated done, or assumed. */
+export const isKnown = (status: EffectiveStatus | undefined) => status === 'done' || status === 'assumed';
+
 /**
  * Every topic's status for one profile. Stated statuses win; then the background's assumptions; and a
- * topic someone knows or is learning implies its prerequisites ("I know PyTorch" means the ML framework
- * basics and code are behind them), unless they said otherwise.
+ * topic someone knows or is learning implies its prerequisites and what it `implies` ("I know PyTorch"
+ * means the framework basics, code and Python are behind them), unless they said otherwise. An implied
+ * topic that is one of several alternatives is not assumed when the learner stated another one ("I know
+ * R and TensorFlow" does not make them a Python programmer).
  */
 export function statusMap(kb: KnowledgeBase, profile: Profile): Map<string, EffectiveStatus> {
   const cached = statusCache.get(profile);
@@ -25,16 +30,33 @@ export function statusMap(kb: KnowledgeBase, profile: Profile): Map<string, Effe
     const record = profile.topics[topic.id];
     statuses.set(topic.id, record ? record.status : background?.assumedKnown.includes(topic.id) ? 'assumed' : 'todo');
   }
-  const imply = (id: string) => {
-    for (const prerequisite of kb.topicById.get(id)?.prerequisites ?? []) {
-      if (statuses.get(prerequisite) === 'assumed') continue;
+  const alternativeTaken = (id: string) =>
+    (kb.choiceOf.get(id)?.anyOf ?? []).some((other) => other !== id && (isKnown(statuses.get(other)) || statuses.get(other) === 'learning'));
+  const imply = (id: string, seen: Set<string>) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const topic = kb.topicById.get(id);
+    if (!topic) return;
+    for (const below of [...topic.prerequisites, ...topic.implies]) {
+      const isImplication = !topic.prerequisites.includes(below);
+      if (isImplication && alternativeTaken(below)) continue;
       // A stated status stands, but what lies below it is still implied.
-      if (!profile.topics[prerequisite]) statuses.set(prerequisite, 'assumed');
-      imply(prerequisite);
+      if (!profile.topics[below] && statuses.get(below) === 'todo') statuses.set(below, 'assumed');
+      imply(below, seen);
     }
   };
   // Only what the learner stated implies more; a background's assumptions are exactly what they say.
-  for (const [id, record] of Object.entries(profile.topics)) if (record.status === 'done' || record.status === 'learning') imply(id);
+  const seen = new Set<string>();
+  for (const [id, record] of Object.entries(profile.topics)) if (record.status === 'done' || record.status === 'learning') imply(id, seen);
+  // The path is walked in order: someone who knows a later stage's topic has the earlier stages' steps
+  // behind them ("done with AutoML" means code and a framework), except what they said they do not know.
+  const reached = Math.max(-1, ...Object.entries(profile.topics).filter(([, r]) => r.status === 'done' || r.status === 'learning').map(([id]) => kb.stages.indexOf(kb.stageOf.get(id)!)));
+  for (const stage of kb.stages.slice(0, Math.max(0, reached))) {
+    for (const step of stage.steps) {
+      if (!('all' in step)) continue;
+      for (const id of step.all) if (!profile.topics[id] && statuses.get(id) === 'todo') statuses.set(id, 'assumed');
+    }
+  }
   statusCache.set(profile, statuses);
   return statuses;
 }
@@ -46,10 +68,10 @@ export function effectiveStatus(kb: KnowledgeBase, profile: Profile, topicId: st
 /** Done, assumed and skipped topics no longer block what depends on them. */
 export const isSettled = (status: EffectiveStatus) => status === 'done' || status === 'assumed' || status === 'skipped';
 
-/** Another topic of the same choice group is settled, so this one is optional (one language is enough). */
+/** Another alternative of this topic's `anyOf` step is known, so this one is optional (one language is enough). */
 export function choiceMade(kb: KnowledgeBase, profile: Profile, topic: Topic): boolean {
-  if (!topic.choiceGroup) return false;
-  return kb.topics.some((t) => t.id !== topic.id && t.choiceGroup === topic.choiceGroup && isSettled(effectiveStatus(kb, profile, t.id)));
+  const step = kb.choiceOf.get(topic.id);
+  return !!step && step.anyOf.some((id) => id !== topic.id && isKnown(effectiveStatus(kb, profile, id)));
 }
 
 export function unlockedBy(kb: KnowledgeBase, topicId: string): Topic[] {

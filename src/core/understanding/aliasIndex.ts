@@ -3,9 +3,11 @@
  * typos ("pytroch", "hugging fase") but never matching common words fuzzily.
  */
 import type { KnowledgeBase } from '../../knowledge/load';
-import { editDistance, normalize, STOPWORDS, tokenize, typoBudget } from './text';
+import { COMMON_WORDS } from './lexicon';
+import { editDistance, normalize, tokenize, typoBudget } from './text';
 
-export type EntityKind = 'topic' | 'background' | 'goal' | 'role';
+/** `related`: a word that means a topic only in a statement ("pandas" for Python); `task`: a job tools are named for. */
+export type EntityKind = 'topic' | 'related' | 'task' | 'background' | 'goal' | 'role';
 
 export interface EntityMatch {
   kind: EntityKind;
@@ -14,6 +16,8 @@ export interface EntityMatch {
   start: number;
   end: number;
   exact: boolean;
+  /** The phrase is also an everyday word ("torch", "spark", "java"): it names the topic only in a tech context. */
+  needsContext: boolean;
 }
 
 interface AliasEntry {
@@ -22,7 +26,11 @@ interface AliasEntry {
   phrase: string;
   tokens: number;
   letters: number;
+  needsContext: boolean;
 }
+
+/** A gram may be a typo of an alias only if some word of it is not plain English ("pytroch", "hugging fase"). */
+const mayBeTypo = (gram: string) => gram.split(' ').some((w) => !COMMON_WORDS.has(w));
 
 /** A 32-bit set of the characters in a string: a cheap filter before the edit-distance check. */
 function letterMask(text: string): number {
@@ -48,11 +56,14 @@ export class AliasIndex {
   private readonly fuzzyMemo = new Map<string, AliasEntry | null>();
 
   constructor(kb: KnowledgeBase) {
-    const add = (kind: EntityKind, id: string, phrases: string[]) => {
+    const add = (kind: EntityKind, id: string, phrases: string[], everyday: string[] = []) => {
+      const contextual = new Set(everyday.map(normalize));
       for (const raw of phrases) {
         const phrase = normalize(raw);
         if (!phrase) continue;
-        const entry: AliasEntry = { kind, id, phrase, tokens: phrase.split(' ').length, letters: letterMask(phrase) };
+        const tokens = phrase.split(' ').length;
+        const needsContext = contextual.has(phrase) || (tokens === 1 && COMMON_WORDS.has(phrase));
+        const entry: AliasEntry = { kind, id, phrase, tokens, letters: letterMask(phrase), needsContext };
         const list = this.exact.get(phrase) ?? [];
         if (!list.some((e) => e.kind === kind && e.id === id)) list.push(entry);
         this.exact.set(phrase, list);
@@ -63,7 +74,11 @@ export class AliasIndex {
         }
       }
     };
-    for (const t of kb.topics) add('topic', t.id, [t.id.replace(/-/g, ' '), t.name, ...t.aliases]);
+    for (const t of kb.topics) {
+      add('topic', t.id, [t.id.replace(/-/g, ' '), t.name, ...t.aliases], t.needsContext);
+      add('related', t.id, t.relatedTerms, t.relatedTerms);
+    }
+    for (const task of kb.tasks) add('task', task.id, task.aliases);
     for (const b of kb.backgrounds) add('background', b.id, [b.name, ...b.aliases]);
     for (const g of kb.goals) add('goal', g.id, [g.name, ...g.aliases]);
     for (const r of kb.roles) add('role', r.id, [r.name, ...r.aliases]);
@@ -79,12 +94,12 @@ export class AliasIndex {
         const gram = tokens.slice(start, start + n).join(' ');
         const exact = this.exact.get(gram);
         if (exact) {
-          for (const e of exact) candidates.push({ kind: e.kind, id: e.id, start, end: start + n, exact: true, length: gram.length });
+          for (const e of exact) candidates.push({ kind: e.kind, id: e.id, start, end: start + n, exact: true, length: gram.length, needsContext: e.needsContext });
           continue;
         }
-        if (n === 1 && STOPWORDS.has(gram)) continue;
+        if (!mayBeTypo(gram)) continue;
         const best = this.fuzzyLookup(gram, n);
-        if (best) candidates.push({ kind: best.kind, id: best.id, start, end: start + n, exact: false, length: gram.length });
+        if (best) candidates.push({ kind: best.kind, id: best.id, start, end: start + n, exact: false, length: gram.length, needsContext: best.needsContext });
       }
     }
     candidates.sort((a, b) => Number(b.exact) - Number(a.exact) || b.end - b.start - (a.end - a.start) || b.length - a.length || a.start - b.start);
@@ -97,7 +112,7 @@ export class AliasIndex {
       const twin = chosen.find((m) => m.start === c.start && m.end === c.end && m.kind !== c.kind);
       if (!free && !twin) continue;
       for (let i = c.start; i < c.end; i++) taken[i] = true;
-      chosen.push({ kind: c.kind, id: c.id, start: c.start, end: c.end, exact: c.exact });
+      chosen.push({ kind: c.kind, id: c.id, start: c.start, end: c.end, exact: c.exact, needsContext: c.needsContext });
     }
     return chosen.sort((a, b) => a.start - b.start);
   }
@@ -112,6 +127,8 @@ export class AliasIndex {
       const mask = letterMask(gram);
       let bestDistance = budget + 1;
       for (const e of this.fuzzyByTokens.get(tokens) ?? []) {
+        // Related words and everyday-word aliases are matched as written, never as typos.
+        if (e.kind === 'related' || e.needsContext) continue;
         const allowed = Math.min(budget, typoBudget(e.phrase.replace(/ /g, '').length));
         // Each edit can add or remove at most one distinct character: skip aliases that differ in more.
         if (popcount(mask & ~e.letters) > allowed || popcount(e.letters & ~mask) > allowed) continue;

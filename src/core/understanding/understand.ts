@@ -1,43 +1,61 @@
 /**
- * Turns a free-text message into an intent plus what it mentions. Rules are explicit and ordered so the
- * outcome is deterministic and explainable; retrieval answers questions that name no topic.
+ * Turns a free-text message into an intent, what it asks about, and what it says about the person.
+ * Mentions are found anywhere in the message (aliases, typos); statements are read per clause from the
+ * cues around each mention (statements.ts); the intent is read from the asking part of the message.
+ * Rules are explicit and ordered, so the outcome is deterministic and explainable.
  */
 import type { KnowledgeBase } from '../../knowledge/load';
 import { AliasIndex, unique, type EntityMatch } from './aliasIndex';
+import { splitClauses, type Clause } from './clauses';
+import { COMMON_WORDS, EVALUATIVE, KNOW_CUES, LEARNING_CUES, QUESTION_STARTS, TECH_CONTEXT, WANT_CUES } from './lexicon';
 import { Retriever, type RetrievalHit } from './retrieval';
-import { clean, MAX_MESSAGE_LENGTH, normalize, STOPWORDS } from './text';
+import { readStatements, type Statements } from './statements';
+import { MAX_MESSAGE_LENGTH, normalize, STOPWORDS } from './text';
+
+export type { Statements } from './statements';
 
 export type Intent =
   | 'help'
   | 'greeting'
   | 'thanks'
-  | 'roles'
   | 'next'
+  /** "what after MLOps", "and after that?" */
+  | 'after'
   | 'path'
   | 'progress'
-  | 'compare-roles'
+  /** "pytorch or tensorflow?", "ML engineer vs data scientist" */
+  | 'compare'
+  /** "why?", "why PyTorch?": the reasons for the last advice or a topic */
+  | 'why'
   | 'tools-for-task'
+  | 'how-long'
+  /** "a good resource for it?" */
+  | 'resources'
+  /** "tell me more" */
+  | 'more'
+  /** "ok done with that": the last topic is done */
+  | 'done-that'
+  /** A typed option number: presses that button of the last answer. */
+  | 'option'
   | 'explain'
+  | 'roles'
   | 'statement'
   | 'too-long'
   | 'out-of-scope';
 
-export interface Statements {
-  known: string[];
-  learning: string[];
-  /** "I don't know Python": topics the user says they do not know. */
-  notKnown: string[];
-  background?: string;
-  goal?: string;
-}
-
 export interface Understanding {
   intent: Intent;
-  /** Topics named in the message, in order. */
+  /** Topics the message asks about (or names, when it asks nothing), in order. */
   topics: string[];
   roles: string[];
+  /** Jobs the article names tools for ("data pipelines"). */
+  tasks: string[];
   statements: Statements;
   hits: RetrievalHit[];
+  /** The message points back at the conversation ("why?", "is it hard?"): resolve against the last answer. */
+  refersBack: boolean;
+  /** For `option`: the typed number. */
+  option?: number;
 }
 
 /** Below this BM25 score, a retrieval hit is a coincidence of words, not an answer. */
@@ -46,37 +64,29 @@ export const MIN_RETRIEVAL_SCORE = 4;
 export const STRONG_EXPLANATION_SCORE = 6;
 
 const HELP = /^(help|commands?|menu|options|\?+|what can you do|what do you do|how does this work|how do you work|who are you|what are you)$/;
-const GREETING = /^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|greetings|howdy)( there| mentor)?$/;
-const THANKS = /^(thanks|thank you|thx|ty|cheers|ok|okay|cool|great|nice|got it|perfect|awesome)( (so much|a lot|mentor))?$/;
-/** A clause that asks rather than tells: its statements ("as a data scientist") are not about the asker. */
-const QUESTION_START = /^(what|how|why|who|whom|which|where|when|is|are|am|do|does|did|can|could|should|would|will|shall|may|tell me|explain)\b/;
+const GREETING = /^(hi|hello|hey|hiya|yo|sup|good (morning|afternoon|evening)|greetings|howdy)( there| mentor)?$/;
+const THANKS = /^(thanks|thank you|thx|ty|cheers|ok|okay|cool|great|nice|got it|perfect|awesome|k|kk)( (so much|a lot|mentor))?$/;
+const OPTION = /^(?:#|option |number |no\.? ?)?(\d{1,2})[.)]?$/;
+const HOW_LONG = /\b(how (long|much time|many (months|years|weeks|hours|days))|time ?(line|frame)|how (fast|quickly)|when will i be (ready|job ready|hireable|employable)|in (\d+|a few|six|three) months)\b/;
+const MORE = /^(tell me more|more|go on|continue|elaborate|more (details|info)|explain more|say more|and|more please|details|tell me more about (it|that|this))$/;
+const RESOURCES = /\b(resources?|links?|courses?|tutorials?|books?|docs|documentation|materials?|reading|where (can|do|should) i (learn|study|read|start)|learn (it|that|this) from|any good (site|website|place)s?)\b/;
+const DONE_THAT = /^(?:(?:ok|okay|alright|cool|right|so|yes|yep)\s+)*(?:i'?m\s+|im\s+|i\s+|i have\s+|i've\s+|ive\s+)?(?:done|finished|completed|did|learned|learnt|know)(?:\s+with)?(?:\s+(?:that|it|this|those|them|that one))?(?:\s+(?:now|already|too))?$/;
+const AFTER = /\b(after|beyond|following|once i(?:'m| am)? (?:done|finished|through) with|once i know|when i(?:'m| am)? done with)\b/;
+const AFTER_THAT = /\b(after (that|this|it|those)|then what|and then|what then|beyond that|what comes after)\b/;
 const NEXT =
-  /\b(what (should|do|shall|can|must) i (learn|study|do|focus on|read|pick up|tackle)( next| now| first)?|what(?:'s|s| is)? next|next step|next topic|where (do|should|can) i (start|begin|go from here)|what now|(learn|study) next|what to (learn|study)|how (do|can|should) i (start|begin|get started)|what (do|would) you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$)\b/;
+  /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|become|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how to (start|begin|get into)|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|now\?|go from here|what do i do\b|what should i do|which (thing|one|topic|skill) (do|should) i)\b/;
 const PROGRESS = /\b(my progress|how am i doing|what have i (done|learned|learnt|completed|finished)|show (me )?progress|how far am i|how far have i)\b/;
-const PATH = /\b(road ?map|learning path|my path|the path|whole path|full path|curriculum|syllabus|all (the )?topics|path overview)\b/;
-const COMPARE = /\b(difference|differences|differ|vs|versus|compare|compared|comparison|distinguish|distinct from)\b/;
+const PATH = /\b(road ?map|learning path|my path|the path|whole path|full path|curriculum|syllabus|all (the )?topics|path overview|the stages|all stages)\b/;
+const COMPARE = /\b(difference|differences|differ|vs|versus|compare|compared|comparison|distinguish|distinct from|same (thing )?as|same thing|better|or|instead of|rather than|over)\b/;
+const WHY = /^(?:(?:but|ok|okay|so|and|hmm|wait)\s+)*(why|how come|whys|why's)\b/;
 const TOOLS =
-  /\b((which|what) (tools?|librar(y|ies)|frameworks?|models?|software|platforms?|packages?|engines?)|tools? (for|to)|librar(y|ies) (for|to)|frameworks? (for|to)|models? (for|to)|(use|using) (for|to)|help me (build|do))\b/;
-const KNOWN =
-  /\b(i (already |also )?(know|knew)|i(?:'ve| have)? (already |also )?(learned|learnt|used|studied|finished|completed|mastered|done)|i(?:'m| am) (familiar|comfortable|good|fluent|experienced) (with|in|at)|i can (code|program|use|write)( in)?|i have experience (in|with)|i(?:'ve| have) worked with|i(?:'m| am) done with|done with|(?<!(?:should|can|could|do|would|shall|to) )i use)\b/;
-const NEGATED_KNOWN = /\b(i (don't|do not|dont|never) (know|knew|use|used)|i(?:'ve| have) never (used|learned|learnt|studied|touched)|i(?:'m| am) not (familiar|comfortable) with|i can't|i cannot|no experience (in|with))\b/;
-const LEARNING = /\b(i(?:'m| am) (currently |now )?(learning|studying|taking|working through|working on|reading about|getting into)|currently (learning|studying)|i (started|began) (learning|studying|with)|i(?:'ve| have) (started|begun) (learning|studying|with))\b/;
-const BACKGROUND_LEAD = /\b(i(?:'m| am)|im|i work as|i(?:'ve| have) been|i was|as an?|my background is|background in|i come from|coming from)\b/;
-const NEVER_CODED = /\b(never (coded|programmed|written code|written a line)|no (coding|programming) (experience|background)|can't code|cannot code|don't know how to (code|program)|new to (coding|programming)|complete beginner|total beginner)\b/;
-const GOAL_LEAD = /\b(i want to|i'd like to|i would like to|my goal is|i wish to|i hope to|i plan to|i aim to|goal is|i'm aiming|i am aiming)\b/;
-
+  /\b((which|what) (tools?|librar(y|ies)|frameworks?|models?|software|platforms?|packages?|engines?|stack)|tools?|librar(y|ies)|frameworks? (for|to)|models? (for|to|could)|(use|using) (for|to)|do people use|should i use|to use|help me (build|do)|what do (ml engineers|people|they|you) use)\b/;
 /** Words that frame a question about a topic without adding to it ("what is", "explain"). */
-const QUESTION_WORDS = new Set(['explain', 'describe', 'define', 'definition', 'meaning', 'whats', 'about', 'tell', 'is', 'are', 'what', 'used', 'for', 'vs', 'versus', 'and', 'or']);
-
-/** Whether a message asks something rather than answers ("what is automl?", "how do I start"). */
-export function isQuestion(input: string): boolean {
-  return input.includes('?') || QUESTION_START.test(normalize(input));
-}
-
-/** Index of the token that contains character `offset` of a normalized (single-spaced) text. */
-function tokenIndexAt(text: string, offset: number): number {
-  return text.slice(0, offset).split(' ').length - 1;
-}
+const QUESTION_WORDS = new Set(['explain', 'describe', 'define', 'definition', 'meaning', 'whats', 'about', 'tell', 'is', 'are', 'what', 'used', 'for', 'vs', 'versus', 'and', 'or', 'actually', 'exactly', 'even', 'pls', 'please', 'lol', 'eli5', 'quick', 'wtf', 'huh']);
+/** "it", "that": the message talks about the last topic. */
+const POINTS_BACK = /\b(it|that|this|them|those|the other one|the other|that one|this one)\b/;
+/** Before an everyday-word alias, these make it a question about the skill ("what is spark"). */
+const ASKING_FRAME = new Set(['what', 'whats', "what's", 'is', 'explain', 'about', 'define', 'learn', 'know', 'use', 'using', 'with', 'in']);
 
 export class Understander {
   private readonly aliases: AliasIndex;
@@ -93,88 +103,132 @@ export class Understander {
 
   understand(input: string): Understanding {
     const text = normalize(input);
-    const empty: Statements = { known: [], learning: [], notKnown: [] };
-    if (input.length > MAX_MESSAGE_LENGTH) return { intent: 'too-long', topics: [], roles: [], statements: empty, hits: [] };
-    if (text === '') return { intent: 'help', topics: [], roles: [], statements: empty, hits: [] };
+    const empty: Statements = { known: [], learning: [], notKnown: [], wanted: [] };
+    const base = { topics: [], roles: [], tasks: [], statements: empty, hits: [], refersBack: false };
+    if (input.length > MAX_MESSAGE_LENGTH) return { intent: 'too-long', ...base };
+    if (text === '') return { intent: 'help', ...base };
+    const option = OPTION.exec(text);
+    if (option) return { intent: 'option', ...base, option: Number(option[1]) };
 
-    const matches = this.aliases.find(text);
-    const topics = unique(matches.filter((m) => m.kind === 'topic').map((m) => m.id));
-    const roles = unique(matches.filter((m) => m.kind === 'role').map((m) => m.id));
-    const statements = this.statements(input);
-    const base = { topics, roles, statements };
+    const clauses = splitClauses(input);
+    const techContext = this.hasTechContext(text);
+    const perClause = clauses.map((c) => this.aliases.find(c.text).filter((m) => !m.needsContext || techContext || this.askedAbout(c, m)));
+    const all = perClause.flat();
+    const asking = clauses.map((c, i) => (c.question ? perClause[i]! : [])).flat();
+    const asks = clauses.some((c) => c.question);
+    const asksNext = NEXT.test(text) || AFTER.test(text);
+    const statements = readStatements(this.kb, { clauses, matches: perClause, asksNext });
     const hasStatement =
-      statements.known.length + statements.learning.length + statements.notKnown.length > 0 || !!statements.background || !!statements.goal;
+      statements.known.length + statements.learning.length + statements.notKnown.length + statements.wanted.length > 0 ||
+      !!statements.background ||
+      !!statements.goal;
 
-    if (HELP.test(text)) return { intent: 'help', ...base, hits: [] };
-    if (GREETING.test(text)) return { intent: 'greeting', ...base, hits: [] };
-    if (THANKS.test(text)) return { intent: 'thanks', ...base, hits: [] };
-    if (NEXT.test(text)) return { intent: 'next', ...base, hits: [] };
-    if (PROGRESS.test(text)) return { intent: 'progress', ...base, hits: [] };
-    if (COMPARE.test(text) && roles.length > 0 && topics.length < 2) {
-      const classic = roles.every((r) => r === 'ml-engineer' || r === 'data-scientist');
-      return { intent: classic ? 'compare-roles' : 'roles', ...base, hits: [] };
+    const ids = (ms: EntityMatch[], kind: EntityMatch['kind']) => unique(ms.filter((m) => m.kind === kind).map((m) => m.id));
+    // What is asked about: the asking clauses' topics; with no question, the topics not stated about.
+    const stated = new Set([...statements.known, ...statements.learning, ...statements.notKnown]);
+    const askedTopics = asks ? ids(asking, 'topic') : ids(all, 'topic').filter((id) => !stated.has(id));
+    const topics = askedTopics.length > 0 ? askedTopics : ids(all, 'topic');
+    const roles = ids(all, 'role');
+    const tasks = ids(asks ? asking : all, 'task');
+    const result = { topics, roles, tasks, statements, hits: [] as RetrievalHit[], refersBack: false };
+
+    if (HELP.test(text)) return { intent: 'help', ...result };
+    if (GREETING.test(text)) return { intent: 'greeting', ...result };
+    if (THANKS.test(text)) return { intent: 'thanks', ...result };
+    // A longer message with no skill, role or tech word in it is about something else ("I touched a torch, what do I do").
+    const named = all.some((m) => m.kind !== 'related');
+    if (!named && !techContext && !hasStatement && text.split(' ').length > 6) return { intent: 'out-of-scope', ...result };
+    if (HOW_LONG.test(text)) return { intent: 'how-long', ...result };
+    if (MORE.test(text)) return { intent: 'more', ...result, refersBack: true };
+    if (DONE_THAT.test(text)) return { intent: 'done-that', ...result, refersBack: true };
+
+    const after = this.afterTopic(text, all);
+    if (after !== undefined) return { intent: 'after', ...result, topics: after ? [after] : [], refersBack: !after };
+    if (WHY.test(text) && (this.wordsBeyond(clauses, perClause) <= 3 || ids(all, 'topic').length >= 2)) {
+      const whyTopics = ids(all, 'topic');
+      if (whyTopics.length >= 2) return { intent: 'compare', ...result, topics: whyTopics };
+      return { intent: 'why', ...result, topics: whyTopics, refersBack: whyTopics.length === 0 };
     }
-    if (hasStatement && !/\?$/.test(input.trim())) return { intent: 'statement', ...base, hits: [] };
-    if (PATH.test(text)) return { intent: 'path', ...base, hits: [] };
-    const tools = TOOLS.exec(text);
-    if (tools && topics.length > 0) {
-      // "which framework for data pipelines": the asking words are not the topic asked about.
-      const askedFrom = tokenIndexAt(text, tools.index);
-      const askedTo = tokenIndexAt(text, tools.index + tools[0].length - 1) + 1;
-      const named = matches.filter((m) => m.kind === 'topic' && (m.end <= askedFrom || m.start >= askedTo)).map((m) => m.id);
-      return { intent: 'tools-for-task', ...base, topics: named.length > 0 ? unique(named) : topics, hits: [] };
+    const compared = askedTopics.length >= 2 ? askedTopics : ids(all, 'topic');
+    if (COMPARE.test(text) && (compared.length >= 2 || (roles.length > 0 && (roles.length >= 2 || compared.length <= 1) && /\b(vs|versus|difference|differ|same|or|compare|just|really)\b/.test(text)))) {
+      if (compared.length >= 2) return { intent: 'compare', ...result, topics: compared };
+      return { intent: 'compare', ...result, topics: [] };
     }
+    if (RESOURCES.test(text) && !TOOLS.test(text)) return { intent: 'resources', ...result, refersBack: topics.length === 0 };
+    if (NEXT.test(text)) return { intent: 'next', ...result };
+    if (PROGRESS.test(text)) return { intent: 'progress', ...result };
+    if (hasStatement && !asks) return { intent: 'statement', ...result };
+    if (PATH.test(text)) return { intent: 'path', ...result };
+    if (TOOLS.test(text) && (tasks.length > 0 || topics.length > 0)) return { intent: 'tools-for-task', ...result };
+
     if (topics.length > 0) {
       const best = this.retriever.search(text, 1)[0];
-      const extraWords = this.wordsBeyondTopics(text, matches);
-      if (best?.kind === 'explanation' && best.score >= STRONG_EXPLANATION_SCORE && extraWords > 0) {
-        return { intent: 'explain', ...base, topics: [], hits: [best] };
+      if (best?.kind === 'explanation' && best.score >= STRONG_EXPLANATION_SCORE && this.wordsBeyond(clauses, perClause) > 0) {
+        return { intent: 'explain', ...result, topics: [], hits: [best] };
       }
-      return { intent: 'explain', ...base, hits: [] };
+      return { intent: 'explain', ...result };
     }
-
     const hits = this.retriever
       .search(text)
       // A hit must also contain most of what was asked: "quantum computing" is not "cloud computing".
       .filter((h) => h.score >= MIN_RETRIEVAL_SCORE && h.matched * 2 > h.queryTerms);
-    if (hits.length > 0) return { intent: 'explain', ...base, hits };
-    if (hasStatement) return { intent: 'statement', ...base, hits: [] };
-    if (roles.length > 0) return { intent: 'roles', ...base, hits: [] };
-    return { intent: 'out-of-scope', ...base, hits: [] };
+    if (hits.length > 0) return { intent: 'explain', ...result, hits };
+    if (tasks.length > 0 && asks) return { intent: 'tools-for-task', ...result };
+    if (roles.length > 0) return { intent: 'roles', ...result };
+    if (hasStatement) return { intent: 'statement', ...result };
+    if (POINTS_BACK.test(text) && asks) return { intent: 'explain', ...result, refersBack: true };
+    return { intent: 'out-of-scope', ...result };
   }
 
-  /** Content words of the message that no topic alias accounts for ("hiring", "language", "first"). */
-  private wordsBeyondTopics(text: string, matches: EntityMatch[]): number {
+  /** `undefined`: no "after" question; `''`: after the last topic ("and after that?"); else the topic named after "after". */
+  private afterTopic(text: string, matches: EntityMatch[]): string | '' | undefined {
+    if (AFTER_THAT.test(text)) return '';
+    const m = AFTER.exec(text);
+    if (!m) return undefined;
+    const from = text.slice(0, m.index + m[0].length).split(' ').length;
+    const named = matches.find((x) => x.kind === 'topic' && x.start >= from - 1) ?? undefined;
+    if (named) return named.id;
+    // "what should I learn after I finish" with nothing named: the last topic.
+    return /\b(after|once|when)\b.*\b(learn|do|study|next|done|finish|finished)\b|\bafter\s*$/.test(text) ? '' : undefined;
+  }
+
+  /** Whether the message is about learning or tech at all, so "spark" or "python" mean the skills. */
+  private hasTechContext(text: string): boolean {
     const tokens = text.split(' ');
-    const covered = new Set<number>();
-    for (const m of matches) if (m.kind === 'topic') for (let i = m.start; i < m.end; i++) covered.add(i);
-    return tokens.filter((t, i) => !covered.has(i) && !STOPWORDS.has(t) && !QUESTION_WORDS.has(t)).length;
+    if (tokens.some((t) => TECH_CONTEXT.has(t) || KNOW_CUES.has(t) && t !== 'have' && t !== 'had' || LEARNING_CUES.has(t) || WANT_CUES.has(t) && t === 'learn')) return true;
+    return this.aliases.find(text).some((m) => !m.needsContext && m.kind !== 'related');
   }
 
-  /** What the message says about the learner, clause by clause; clauses that ask something say nothing. */
-  private statements(input: string): Statements {
-    const result: Statements = { known: [], learning: [], notKnown: [] };
-    // Split before normalising, while the punctuation that ends a clause or a question is still there.
-    const segments = clean(input).match(/[^,;.!?]+[,;.!?]*/g) ?? [];
-    for (const segment of segments) {
-      if (segment.includes('?')) continue;
-      for (const raw of segment.split(/\b(?:but|however|although|though|whereas|while|and now)\b/i)) {
-        const clause = normalize(raw);
-        if (clause === '' || QUESTION_START.test(clause)) continue;
-        const clauseTopics = this.aliases.topics(clause);
-        if (clauseTopics.length > 0) {
-          if (NEGATED_KNOWN.test(clause)) result.notKnown.push(...clauseTopics);
-          else if (LEARNING.test(clause)) result.learning.push(...clauseTopics);
-          else if (KNOWN.test(clause)) result.known.push(...clauseTopics);
-        }
-        if (NEVER_CODED.test(clause)) result.background = 'never-coded';
-        else if (BACKGROUND_LEAD.test(clause)) result.background = this.aliases.find(clause).find((m) => m.kind === 'background')?.id ?? result.background;
-        if (GOAL_LEAD.test(clause)) result.goal = this.aliases.find(clause).find((m) => m.kind === 'goal')?.id ?? result.goal;
-      }
-    }
-    result.known = unique(result.known);
-    result.learning = unique(result.learning);
-    result.notKnown = unique(result.notKnown);
-    return result;
+  /**
+   * "what is spark?", "do i rly need teh cloud": an everyday-word alias asked about directly, in a short
+   * question whose other words say nothing else ("python snake care tips?" has snakes in it).
+   */
+  private askedAbout(clause: Clause, m: EntityMatch): boolean {
+    const before = clause.tokens.slice(Math.max(0, m.start - 2), m.start);
+    if (before.some((w) => ASKING_FRAME.has(w))) return true;
+    if (!clause.question || clause.tokens.length > 8) return false;
+    const rest = clause.tokens.filter((_, i) => i < m.start || i >= m.end);
+    return rest.every((w) => STOPWORDS.has(w) || QUESTION_WORDS.has(w) || QUESTION_STARTS.has(w) || EVALUATIVE.has(w) || TECH_CONTEXT.has(w) || !COMMON_WORDS.has(w));
   }
+
+  /** Content words of the message that no mention accounts for ("hiring", "language", "first"). */
+  private wordsBeyond(clauses: Clause[], perClause: EntityMatch[][]): number {
+    let count = 0;
+    clauses.forEach((clause, i) => {
+      const covered = new Set<number>();
+      for (const m of perClause[i] ?? []) for (let k = m.start; k < m.end; k++) covered.add(k);
+      count += clause.tokens.filter((t, k) => !covered.has(k) && !STOPWORDS.has(t) && !QUESTION_WORDS.has(t) && t !== 'why' && t !== 'first').length;
+    });
+    return count;
+  }
+
+  /** Whether a message asks rather than tells (used by the setup conversation). */
+  static isQuestion(input: string): boolean {
+    return splitClauses(input).some((c) => c.question);
+  }
+}
+
+/** Whether a message asks something rather than answers ("what is automl?", "how do I start"). */
+export function isQuestion(input: string): boolean {
+  return Understander.isQuestion(input);
 }

@@ -1,14 +1,17 @@
 /**
  * `ask` and free text: understand the message, apply what it states about the learner, then answer
- * its question. Never invents: no match means a friendly out-of-scope note.
+ * its question with the updated profile. Follow-ups ("why?", "and after that?") resolve against the
+ * dialogue context. Never invents: no match means a friendly out-of-scope note.
  */
-import { explanationReply, greetingReply, helpReply, outOfScopeReply, rolesReply, thanksReply, toolsReply, tooLongReply } from '../../answers/general';
+import type { Topic } from '../../../knowledge/schema';
+import { afterReply, compareReply, howLongReply, resourcesReply, whichTopicReply, whyReply } from '../../answers/dialogue';
 import { listNames } from '../../answers/format';
+import { explanationReply, greetingReply, helpReply, outOfScopeReply, rolesReply, thanksReply, toolsReply, tooLongReply } from '../../answers/general';
 import { topicReply, pathReply, progressReply } from '../../answers/topics';
 import { setTopicStatus } from '../../profile/profile';
-import { combine, reply, type Reply } from '../../reply';
+import { about, combine, reply, type Reply } from '../../reply';
 import type { Session } from '../../session';
-import type { Statements } from '../../understanding/understand';
+import type { Statements, Understanding } from '../../understanding/understand';
 import { MAX_MESSAGE_LENGTH } from '../../understanding/text';
 import { nextStepFor } from './learning';
 import type { CommandHandler } from './types';
@@ -19,16 +22,16 @@ function applyStatements(session: Session, s: Statements): string[] {
   let profile = session.profile;
   const noted: string[] = [];
   const names = (ids: string[]) => listNames(ids.map((id) => kb.topicById.get(id)!.name));
+  if (s.background && s.background !== profile.background) {
+    profile = { ...profile, background: s.background };
+    noted.push(`your background: ${kb.backgrounds.find((b) => b.id === s.background)!.name}${s.experienceYears ? ` (${s.experienceYears} years)` : ''}`);
+  }
   for (const id of s.known) profile = setTopicStatus(profile, id, 'done', session.now);
   for (const id of s.learning) profile = setTopicStatus(profile, id, 'learning', session.now);
   for (const id of s.notKnown) profile = setTopicStatus(profile, id, 'todo', session.now);
   if (s.known.length > 0) noted.push(`you know ${names(s.known)}`);
   if (s.learning.length > 0) noted.push(`you are learning ${names(s.learning)}`);
   if (s.notKnown.length > 0) noted.push(`${names(s.notKnown)} ${s.notKnown.length > 1 ? 'are' : 'is'} still ahead of you`);
-  if (s.background && s.background !== profile.background) {
-    profile = { ...profile, background: s.background };
-    noted.push(`your background: ${kb.backgrounds.find((b) => b.id === s.background)!.name}`);
-  }
   if (s.goal && s.goal !== profile.goal?.id) {
     const goal = kb.goals.find((g) => g.id === s.goal)!;
     profile = { ...profile, goal: { id: goal.id, text: goal.name } };
@@ -38,11 +41,29 @@ function applyStatements(session: Session, s: Statements): string[] {
   return noted;
 }
 
+/** "Noted: ...", with the way to correct it. */
+function notedReply(noted: string[], s: Statements, session: Session): Reply {
+  const example = s.known[0] ? session.kb.topicById.get(s.known[0])!.name : undefined;
+  const fix = example ? ` Not right? Write "I don't know ${example}" or "undo ${s.known[0]}".` : '';
+  return reply([{ type: 'text', text: `Noted: ${noted.join('; ')}.${fix}` }]);
+}
+
+const topicsOf = (session: Session, ids: string[]): Topic[] => ids.map((id) => session.kb.topicById.get(id)).filter((t): t is Topic => !!t);
+
+/** The topic a follow-up points at: named in the message, else the last answer's next step or subject. */
+function referredTopic(session: Session, u: Understanding): Topic | undefined {
+  const named = topicsOf(session, u.topics)[0];
+  if (named) return named;
+  const context = session.dialogue;
+  return topicsOf(session, [context?.next, ...(context?.topics ?? [])].filter((id): id is string => !!id))[0];
+}
+
 export async function answerText(session: Session, text: string): Promise<Reply> {
   const { kb } = session;
   const u = session.deps.understander.understand(text);
   const noted = applyStatements(session, u.statements);
-  const preface = noted.length > 0 ? [reply([{ type: 'text', text: `Noted: ${noted.join('; ')}.` }])] : [];
+  const preface = noted.length > 0 ? [notedReply(noted, u.statements, session)] : [];
+  const profile = () => session.profile;
   const answer = (): Reply => {
     switch (u.intent) {
       case 'too-long':
@@ -53,32 +74,73 @@ export async function answerText(session: Session, text: string): Promise<Reply>
         return greetingReply();
       case 'thanks':
         return thanksReply();
+      case 'option':
+        return whichTopicReply('That option is no longer shown.');
       case 'roles':
         return rolesReply(u.roles.slice(0, 3).map((id) => kb.roles.find((r) => r.id === id)!));
       case 'next':
       case 'statement':
         return nextStepFor(session);
-      case 'path':
-        return pathReply(kb, session.profile);
-      case 'progress':
-        return progressReply(kb, session.profile);
-      case 'compare-roles': {
-        const explanation = kb.explanations.find((e) => e.id === 'ml-engineer-vs-data-scientist');
-        return explanation ? explanationReply(kb, explanation) : rolesReply(u.roles.map((id) => kb.roles.find((r) => r.id === id)!));
+      case 'after': {
+        const topic = referredTopic(session, u);
+        return topic ? afterReply(kb, profile(), topic) : nextStepFor(session);
       }
-      case 'tools-for-task':
-        return toolsReply(u.topics.slice(0, 5).map((id) => kb.topicById.get(id)!));
+      case 'why': {
+        const topic = referredTopic(session, u);
+        return topic ? whyReply(kb, profile(), topic) : whichTopicReply('Why what?');
+      }
+      case 'more': {
+        const topic = referredTopic(session, u);
+        return topic ? topicReply(kb, profile(), topic) : whichTopicReply('Tell you more about what?');
+      }
+      case 'resources': {
+        const topic = referredTopic(session, u);
+        return topic ? resourcesReply(topic) : whichTopicReply('Resources for which topic?');
+      }
+      case 'done-that': {
+        const topic = referredTopic(session, u);
+        if (!topic) return whichTopicReply('Done with what?');
+        session.update(setTopicStatus(session.profile, topic.id, 'done', session.now));
+        return combine(reply([{ type: 'text', text: `Nice work: ${topic.name} is marked done.` }]), nextStepFor(session));
+      }
+      case 'how-long':
+        return howLongReply(kb, profile());
+      case 'path':
+        return pathReply(kb, profile());
+      case 'progress':
+        return progressReply(kb, profile());
+      case 'compare': {
+        const topics = topicsOf(session, u.topics);
+        if (topics.length >= 2) return compareReply(kb, profile(), topics);
+        const explanation = kb.explanations.find((e) => e.id === 'ml-engineer-vs-data-scientist')!;
+        const classic = u.roles.length === 0 || u.roles.every((r) => r === 'ml-engineer' || r === 'data-scientist');
+        return classic ? explanationReply(kb, explanation) : rolesReply(u.roles.slice(0, 3).map((id) => kb.roles.find((r) => r.id === id)!));
+      }
+      case 'tools-for-task': {
+        const task = kb.tasks.find((t) => t.id === u.tasks[0]);
+        const named = topicsOf(session, u.topics);
+        // A tool named in the question ("what is airflow used for") is explained; a job lists its tools.
+        if (task && named.every((t) => task.tools.includes(t.id) || kb.stageOf.get(t.id) !== kb.stageOf.get(task.tools[0]!))) {
+          return toolsReply(topicsOf(session, task.tools), task);
+        }
+        return toolsReply(named.slice(0, 5));
+      }
       case 'explain': {
-        if (u.topics.length > 0) return combine(...u.topics.slice(0, 2).map((id) => topicReply(kb, session.profile, kb.topicById.get(id)!)));
+        if (u.refersBack) {
+          const topic = referredTopic(session, u);
+          return topic ? topicReply(kb, profile(), topic) : outOfScopeReply();
+        }
+        if (u.topics.length > 0) return combine(...topicsOf(session, u.topics.slice(0, 2)).map((t) => topicReply(kb, profile(), t)));
         const hit = u.hits[0]!;
-        if (hit.kind === 'topic') return topicReply(kb, session.profile, kb.topicById.get(hit.id)!);
+        if (hit.kind === 'topic') return topicReply(kb, profile(), kb.topicById.get(hit.id)!);
         return explanationReply(kb, kb.explanations.find((e) => e.id === hit.id)!);
       }
       case 'out-of-scope':
         return outOfScopeReply();
     }
   };
-  return combine(...preface, answer());
+  const answered = answer();
+  return about(combine(...preface, answered), { ...(answered.about ?? { topics: [] }), intent: answered.about?.intent ?? u.intent });
 }
 
 export const ask: CommandHandler = async (session, args) => {

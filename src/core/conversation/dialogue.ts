@@ -1,0 +1,62 @@
+/**
+ * The dialogue context: what the last answer was about and which options it showed, so a follow-up
+ * ("why?", "and after that?", "done with that", "2") resolves against it. Explicit, validated data in the
+ * store with the conversation's expiry; nothing lives in closures.
+ */
+import type Keyv from 'keyv';
+import { z } from 'zod';
+import type { Logger } from '../logger';
+import { readRecord } from '../profile/profileStore';
+import type { Button, Reply } from '../reply';
+import { CONVERSATION_TTL_MS } from './state';
+
+export const dialogueSchema = z.object({
+  schemaVersion: z.literal(1),
+  /** Topics the last answer was about, most relevant first. */
+  topics: z.array(z.string()).max(10),
+  /** The next step the last answer recommended, if any. */
+  next: z.string().optional(),
+  /** The last answer's buttons in display order: typing "2" presses the second. */
+  options: z.array(z.object({ label: z.string(), actionId: z.string(), value: z.string() })).max(50),
+  at: z.iso.datetime(),
+});
+export type DialogueContext = z.infer<typeof dialogueSchema>;
+
+export const dialogueKey = (userId: string) => `dialogue:${userId}`;
+
+/** The context an answer leaves behind: its subject and its buttons. */
+export function contextOf(answer: Reply, now: Date): DialogueContext {
+  const options: Button[] = answer.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
+  return {
+    schemaVersion: 1,
+    topics: (answer.about?.topics ?? []).slice(0, 10),
+    next: answer.about?.next,
+    options: options.slice(0, 50).map(({ label, actionId, value }) => ({ label, actionId, value })),
+    at: now.toISOString(),
+  };
+}
+
+export class DialogueStore {
+  constructor(
+    private readonly store: Keyv,
+    private readonly logger: Logger,
+    private readonly ttlMs = CONVERSATION_TTL_MS,
+  ) {}
+
+  async get(userId: string): Promise<DialogueContext | undefined> {
+    const raw = await readRecord(this.store, dialogueKey(userId));
+    if (raw === undefined || raw === null) return undefined;
+    const parsed = dialogueSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    this.logger.warn('corrupt dialogue context dropped', { user: userId });
+    return undefined;
+  }
+
+  async set(userId: string, context: DialogueContext): Promise<void> {
+    await this.store.set(dialogueKey(userId), dialogueSchema.parse(context), this.ttlMs);
+  }
+
+  async clear(userId: string): Promise<void> {
+    await this.store.delete(dialogueKey(userId));
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * What a message says about the person: every skill it mentions, and their relation to each (knows,
+ * is learning, wants, does not know), read from the cues around the mention, with negation scoped to
+ * its clause and the subject carried across a list ("I know Python, PyTorch and Docker").
+ */
+import type { KnowledgeBase } from '../../knowledge/load';
+import type { EntityMatch } from './aliasIndex';
+import type { Clause } from './clauses';
+import { FIRST_PERSON, KNOW_CUES, LEARNING_CUES, LIST_JOINERS, NEGATIONS, NEUTRAL_CUES, OTHER_SUBJECTS, ROLE_NOUNS, WANT_CUES } from './lexicon';
+
+export interface Statements {
+  known: string[];
+  learning: string[];
+  /** "I don't know Python": topics the person says they do not know. */
+  notKnown: string[];
+  /** Topics the person wants or is aiming at ("I'm into NLP"). */
+  wanted: string[];
+  background?: string;
+  goal?: string;
+  /** "6 yrs", "3 years of Java". */
+  experienceYears?: number;
+}
+
+type Relation = 'know' | 'learning' | 'want' | 'neutral';
+interface Reading {
+  relation?: Relation;
+  negated: boolean;
+}
+
+/** Two-word cues read before single words: "getting into" is learning, "new to" is not knowing. */
+const PHRASE_CUES: [RegExp, Relation, boolean][] = [
+  [/\b(getting into|working on|worked on|working through|trying to learn|started learning|taking a course|halfway through)\b/, 'learning', false],
+  [/\b(want to learn|need to learn|have to learn|going to learn|gonna learn|would like|interested in|looking into|thinking about)\b/, 'want', false],
+  [/\b(new to|no idea about|no clue about|never heard of|not familiar with|no experience with|no experience in|zero experience)\b/, 'know', true],
+];
+
+const NEVER_CODED =
+  /\b(never (coded|programmed|written code|written a line)|no (coding|programming|code)( experience| background| at all| whatsoever)?|(0|zero) (code|coding|programming)|can't code|cant code|cannot code|don't know how to (code|program)|dont know how to (code|program)|new to (coding|programming)|complete beginner|total beginner|non (technical|tech|programmer)|not (technical|a programmer|a coder))\b/;
+const YEARS = /\b(\d{1,2})\s*\+?\s*(years?|yrs?|y)\b/;
+
+function cueAt(token: string): Relation | undefined {
+  if (LEARNING_CUES.has(token)) return 'learning';
+  if (WANT_CUES.has(token)) return 'want';
+  if (NEUTRAL_CUES.has(token)) return 'neutral';
+  if (KNOW_CUES.has(token)) return 'know';
+  return undefined;
+}
+
+/** The relation that governs a mention: the nearest cue before it in its clause, else the first after it. */
+function readMention(clause: Clause, start: number, end: number, covered: Set<number>): Reading {
+  const t = clause.tokens;
+  for (const [pattern, relation, negated] of PHRASE_CUES) {
+    const m = pattern.exec(clause.text);
+    if (m && clause.text.slice(0, m.index).split(' ').length - 1 < start) {
+      const neg = negated || t.slice(0, start).some((w) => NEGATIONS.has(w));
+      return { relation, negated: relation === 'want' && !negated ? t.slice(0, start).some((w) => NEGATIONS.has(w)) : neg };
+    }
+  }
+  let relation: Relation | undefined;
+  let cueIndex = -1;
+  for (let i = start - 1; i >= 0 && !relation; i--) {
+    if (covered.has(i)) continue;
+    relation = cueAt(t[i]!);
+    cueIndex = i;
+  }
+  if (!relation) {
+    for (let i = end; i < t.length && !relation; i++) {
+      if (covered.has(i)) continue;
+      relation = cueAt(t[i]!);
+      cueIndex = i;
+    }
+  }
+  // Negation scope: from the negating word to the end of its clause ("not X or Y"), counted before the mention or its cue.
+  const limit = Math.max(start, cueIndex);
+  const negated = t.slice(0, limit).some((w) => NEGATIONS.has(w)) && !/\bnot only\b/.test(clause.text);
+  return { relation, negated };
+}
+
+/** Whether the clause speaks about someone else ("my friend uses Spark", "they want PyTorch"). */
+function aboutSomeoneElse(clause: Clause, before: number): boolean {
+  const t = clause.tokens.slice(0, before);
+  const other = t.findIndex((w) => OTHER_SUBJECTS.has(w));
+  if (other === -1) return false;
+  return !t.slice(other + 1).some((w) => FIRST_PERSON.has(w) && w !== 'my');
+}
+
+/** A clause made only of skills and joining words: "PyTorch and TensorFlow", "python, sql, airflow". */
+function isBareList(clause: Clause, covered: Set<number>): boolean {
+  return clause.tokens.every((w, i) => covered.has(i) || LIST_JOINERS.has(w) || /^\d+$/.test(w));
+}
+
+export interface StatementInput {
+  clauses: Clause[];
+  /** Matches per clause, already filtered for context. */
+  matches: EntityMatch[][];
+  /** The message asks for a next step: a bare list of skills before it is what the person has. */
+  asksNext: boolean;
+}
+
+export function readStatements(kb: KnowledgeBase, input: StatementInput): Statements {
+  const result: Statements = { known: [], learning: [], notKnown: [], wanted: [] };
+  let carried: Reading | undefined;
+  const hasFirstPersonStatement = input.clauses.some((c) => !c.question && c.tokens.some((w) => FIRST_PERSON.has(w)));
+
+  input.clauses.forEach((clause, index) => {
+    const matches = input.matches[index] ?? [];
+    const covered = new Set<number>();
+    for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
+    if (clause.question) {
+      carried = undefined;
+      return;
+    }
+    if (NEVER_CODED.test(clause.text)) result.background = 'never-coded';
+    const years = YEARS.exec(clause.text);
+    if (years) result.experienceYears = Number(years[1]);
+
+    const bare = isBareList(clause, covered);
+    let clauseReading: Reading | undefined;
+    for (const m of matches) {
+      if (aboutSomeoneElse(clause, m.start)) continue;
+      if (m.kind === 'background') {
+        if (!clause.tokens.slice(0, m.start).some((w) => NEGATIONS.has(w))) result.background = m.id;
+        continue;
+      }
+      if (m.kind === 'goal') {
+        const reading = readMention(clause, m.start, m.end, covered);
+        if (!reading.negated) result.goal = m.id;
+        continue;
+      }
+      if (m.kind !== 'topic' && m.kind !== 'related') continue;
+      let reading = readMention(clause, m.start, m.end, covered);
+      // "java backend dev", "python guy": a language followed by a role is a skill and a background.
+      const roleAfter = clause.tokens.slice(m.end, m.end + 3).some((w) => ROLE_NOUNS.has(w));
+      if (!reading.relation && roleAfter) {
+        reading = { relation: 'know', negated: false };
+        const background = languageBackground(kb, m.id);
+        if (background && !result.background) result.background = background;
+      }
+      if (!reading.relation && carried && clause.joint !== 'sentence' && clause.joint !== 'start') {
+        // A list goes on after a comma, negation included; after "but"/"only" the turn is positive.
+        const ownNegation = reading.negated;
+        reading = { relation: carried.relation, negated: ownNegation || (clause.joint === 'list' && carried.negated) };
+      }
+      if (!reading.relation && bare && (input.asksNext || hasFirstPersonStatement)) reading = { relation: 'know', negated: reading.negated };
+      if (!reading.relation && clause.tokens.slice(0, m.start).some((w) => FIRST_PERSON.has(w))) reading = { relation: 'know', negated: reading.negated };
+      if (!reading.relation) continue;
+      clauseReading = reading;
+      place(result, m.id, reading);
+    }
+    if (clauseReading) carried = clauseReading;
+    else if (!bare) carried = undefined;
+  });
+
+  for (const id of result.wanted) {
+    // "I'm into NLP": wanting a topic that a goal focuses on sets that goal.
+    const goal = kb.goals.find((g) => g.focus[0] === id) ?? kb.goals.find((g) => g.focus.includes(id));
+    if (goal && !result.goal) result.goal = goal.id;
+  }
+  const unique = (ids: string[]) => [...new Set(ids)];
+  result.notKnown = unique(result.notKnown);
+  result.known = unique(result.known).filter((id) => !result.notKnown.includes(id));
+  result.learning = unique(result.learning).filter((id) => !result.notKnown.includes(id) && !result.known.includes(id));
+  result.wanted = unique(result.wanted).filter((id) => !result.known.includes(id) && !result.learning.includes(id));
+  return result;
+}
+
+function place(result: Statements, id: string, reading: Reading): void {
+  switch (reading.relation) {
+    case 'know':
+      (reading.negated ? result.notKnown : result.known).push(id);
+      return;
+    case 'learning':
+      (reading.negated ? result.notKnown : result.learning).push(id);
+      return;
+    case 'want':
+      if (!reading.negated) result.wanted.push(id);
+      return;
+    default:
+      return;
+  }
+}
+
+/** The background of someone who writes a language for a living: the one that assumes exactly that language. */
+function languageBackground(kb: KnowledgeBase, topicId: string): string | undefined {
+  if (!kb.choiceOf.get(topicId)) return undefined;
+  return kb.backgrounds.find((b) => b.assumedKnown.includes(topicId) && b.assumedKnown.length === 2)?.id;
+}
