@@ -5,6 +5,7 @@
 import type { KnowledgeBase } from '../../knowledge/load';
 import type { Topic } from '../../knowledge/schema';
 import type { Profile } from '../profile/profile';
+import { reachedPosition, stepPosition } from './position';
 
 /** `assumed`: known without being stated, through the learner's background or a topic they know. */
 export type EffectiveStatus = 'done' | 'assumed' | 'learning' | 'skipped' | 'todo';
@@ -48,15 +49,14 @@ export function statusMap(kb: KnowledgeBase, profile: Profile): Map<string, Effe
   // Only what the learner stated implies more; a background's assumptions are exactly what they say.
   const seen = new Set<string>();
   for (const [id, record] of Object.entries(profile.topics)) if (record.status === 'done' || record.status === 'learning') imply(id, seen);
-  // The path is walked in order: someone who knows a later stage's topic has the earlier stages' steps
-  // behind them ("done with AutoML" means code and a framework), except what they said they do not know.
-  const reached = Math.max(-1, ...Object.entries(profile.topics).filter(([, r]) => r.status === 'done' || r.status === 'learning').map(([id]) => kb.stages.indexOf(kb.stageOf.get(id)!)));
-  for (const stage of kb.stages.slice(0, Math.max(0, reached))) {
-    for (const step of stage.steps) {
-      if (!('all' in step)) continue;
+  // What lies before the furthest point the learner reached is behind them (see position.ts), except what they said they do not know.
+  const reached = reachedPosition(kb, profile);
+  kb.stages.forEach((stage, stageIndex) =>
+    stage.steps.forEach((step, stepIndex) => {
+      if (!('all' in step) || stepPosition(stageIndex, stepIndex) >= reached) return;
       for (const id of step.all) if (!profile.topics[id] && statuses.get(id) === 'todo') statuses.set(id, 'assumed');
-    }
-  }
+    }),
+  );
   statusCache.set(profile, statuses);
   return statuses;
 }

@@ -5,6 +5,7 @@
 import type { KnowledgeBase } from '../../knowledge/load';
 import type { Stage, Topic } from '../../knowledge/schema';
 import type { Profile } from '../profile/profile';
+import { reachedPosition, stepPosition } from './position';
 import { effectiveStatus, isKnown, isSettled } from './skillGraph';
 
 export type StepView =
@@ -29,23 +30,16 @@ export function focusOf(kb: KnowledgeBase, profile: Profile): { goal: string[]; 
   return { goal, background };
 }
 
-/** The furthest stage in which the learner stated a topic known or in progress. */
-function furthestStage(kb: KnowledgeBase, profile: Profile): number {
-  let furthest = -1;
-  for (const [id, r] of Object.entries(profile.topics)) {
-    if (r.status === 'done' || r.status === 'learning') furthest = Math.max(furthest, kb.stages.indexOf(kb.stageOf.get(id)!));
-  }
-  return furthest;
-}
-
 export function stageView(kb: KnowledgeBase, profile: Profile, stage: Stage): StageView {
   const status = (t: Topic) => effectiveStatus(kb, profile, t.id);
-  // A later stage reached implies a choice made here, unless the learner said they lack every option they named.
-  const passed = kb.stages.indexOf(stage) < furthestStage(kb, profile);
+  // A later step reached implies a choice made here, unless the learner said they lack every option.
+  const reached = reachedPosition(kb, profile);
+  const stageIndex = kb.stages.indexOf(stage);
   const { goal, background } = focusOf(kb, profile);
   const preference = [...goal, ...background];
   const alsoWorth: Topic[] = [];
-  const steps = stage.steps.map((step): StepView => {
+  const steps = stage.steps.map((step, stepIndex): StepView => {
+    const passed = stepPosition(stageIndex, stepIndex) < reached;
     if ('all' in step) {
       const topics = topicsOf(kb, step.all);
       return { kind: 'all', topics, open: topics.filter((t) => !isSettled(status(t))) };

@@ -75,7 +75,7 @@ export const NEGATIONS = words(`
 export const FIRST_PERSON = words(`i i'm im i've ive i'd id i'll me my myself mine`);
 
 /** Subjects other than the speaker: what they know is not the speaker's. */
-export const OTHER_SUBJECTS = words(`he she they we you it's his her their our your friend friends colleague colleagues boss manager team company people someone everyone anyone`);
+export const OTHER_SUBJECTS = words(`he she they you it's his her their your friend friends colleague colleagues boss manager team company people someone everyone anyone`);
 
 /** Words that start a question clause. */
 export const QUESTION_STARTS = words(`

@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../../knowledge/load';
 import type { EntityMatch } from './aliasIndex';
 import type { Clause } from './clauses';
-import { FIRST_PERSON, KNOW_CUES, LEARNING_CUES, LIST_JOINERS, NEGATIONS, NEUTRAL_CUES, OTHER_SUBJECTS, ROLE_NOUNS, WANT_CUES } from './lexicon';
+import { COMMON_WORDS, FIRST_PERSON, KNOW_CUES, LEARNING_CUES, LIST_JOINERS, NEGATIONS, NEUTRAL_CUES, OTHER_SUBJECTS, ROLE_NOUNS, WANT_CUES } from './lexicon';
 
 export interface Statements {
   known: string[];
@@ -29,7 +29,7 @@ interface Reading {
 
 /** Two-word cues read before single words: "getting into" is learning, "new to" is not knowing. */
 const PHRASE_CUES: [RegExp, Relation, boolean][] = [
-  [/\b(getting into|working on|worked on|working through|trying to learn|started learning|taking a course|halfway through)\b/, 'learning', false],
+  [/\b(getting into|got into|into it|working on|worked on|working through|trying to learn|started learning|taking a course|halfway through)\b/, 'learning', false],
   [/\b(want to learn|need to learn|have to learn|going to learn|gonna learn|would like|interested in|looking into|thinking about)\b/, 'want', false],
   [/\b(new to|no idea about|no clue about|never heard of|not familiar with|no experience with|no experience in|zero experience)\b/, 'know', true],
 ];
@@ -86,7 +86,8 @@ function aboutSomeoneElse(clause: Clause, before: number): boolean {
 
 /** A clause made only of skills and joining words: "PyTorch and TensorFlow", "python, sql, airflow". */
 function isBareList(clause: Clause, covered: Set<number>): boolean {
-  return clause.tokens.every((w, i) => covered.has(i) || LIST_JOINERS.has(w) || /^\d+$/.test(w));
+  // Unknown names ("tidymodels", "autogluon") are tools we do not cover, not a sentence.
+  return clause.tokens.every((w, i) => covered.has(i) || LIST_JOINERS.has(w) || KNOW_CUES.has(w) || !COMMON_WORDS.has(w) || /^\d+(y|yr|yrs|years?|mo|months?)?$|^(y|yr|yrs|years?|months?)$/.test(w));
 }
 
 export interface StatementInput {

@@ -17,6 +17,8 @@ export function normalize(input: string): string {
   return clean(input)
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
+    // Possessives name the thing itself: "spaCy's models" are spaCy's.
+    .replace(/(\p{L})'s\b/gu, '$1')
     .replace(/[^\p{L}\p{N}'.#+\s-]/gu, ' ')
     // Keep a leading dot (".net") but drop sentence punctuation ("pytorch." / "'quoted'").
     .replace(/(^|\s)[-']+|[-.']+(?=\s|$)/g, ' ')

@@ -74,7 +74,7 @@ const DONE_THAT = /^(?:(?:ok|okay|alright|cool|right|so|yes|yep)\s+)*(?:i'?m\s+|
 const AFTER = /\b(after|beyond|following|once i(?:'m| am)? (?:done|finished|through) with|once i know|when i(?:'m| am)? done with)\b/;
 const AFTER_THAT = /\b(after (that|this|it|those)|then what|and then|what then|beyond that|what comes after)\b/;
 const NEXT =
-  /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|become|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how to (start|begin|get into)|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|now\?|go from here|what do i do\b|what should i do|which (thing|one|topic|skill) (do|should) i)\b/;
+  /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|become|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how to (start|begin|get into)|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|^now$|^(and )?now what$|go from here|moving on to|move on to|what do i do\b|what should i do|which (thing|one|topic|skill) (do|should) i)\b/;
 const PROGRESS = /\b(my progress|how am i doing|what have i (done|learned|learnt|completed|finished)|show (me )?progress|how far am i|how far have i)\b/;
 const PATH = /\b(road ?map|learning path|my path|the path|whole path|full path|curriculum|syllabus|all (the )?topics|path overview|the stages|all stages)\b/;
 const COMPARE = /\b(difference|differences|differ|vs|versus|compare|compared|comparison|distinguish|distinct from|same (thing )?as|same thing|better|or|instead of|rather than|over)\b/;
@@ -116,7 +116,7 @@ export class Understander {
     const all = perClause.flat();
     const asking = clauses.map((c, i) => (c.question ? perClause[i]! : [])).flat();
     const asks = clauses.some((c) => c.question);
-    const asksNext = NEXT.test(text) || AFTER.test(text);
+    const asksNext = NEXT.test(text) || clauses.some((c) => NEXT.test(c.text)) || AFTER.test(text);
     const statements = readStatements(this.kb, { clauses, matches: perClause, asksNext });
     const hasStatement =
       statements.known.length + statements.learning.length + statements.notKnown.length + statements.wanted.length > 0 ||
@@ -142,7 +142,7 @@ export class Understander {
     if (MORE.test(text)) return { intent: 'more', ...result, refersBack: true };
     if (DONE_THAT.test(text)) return { intent: 'done-that', ...result, refersBack: true };
 
-    const after = this.afterTopic(text, all);
+    const after = this.afterTopic(text, clauses, perClause);
     if (after !== undefined) return { intent: 'after', ...result, topics: after ? [after] : [], refersBack: !after };
     if (WHY.test(text) && (this.wordsBeyond(clauses, perClause) <= 3 || ids(all, 'topic').length >= 2)) {
       const whyTopics = ids(all, 'topic');
@@ -154,8 +154,9 @@ export class Understander {
       if (compared.length >= 2) return { intent: 'compare', ...result, topics: compared };
       return { intent: 'compare', ...result, topics: [] };
     }
-    if (RESOURCES.test(text) && !TOOLS.test(text)) return { intent: 'resources', ...result, refersBack: topics.length === 0 };
-    if (NEXT.test(text)) return { intent: 'next', ...result };
+    if (asksNext && !AFTER.test(text)) return { intent: 'next', ...result };
+    const askText = asks ? clauses.filter((c) => c.question).map((c) => c.text).join(' ') : text;
+    if (RESOURCES.test(askText) && !TOOLS.test(askText)) return { intent: 'resources', ...result, refersBack: topics.length === 0 };
     if (PROGRESS.test(text)) return { intent: 'progress', ...result };
     if (hasStatement && !asks) return { intent: 'statement', ...result };
     if (PATH.test(text)) return { intent: 'path', ...result };
@@ -181,13 +182,16 @@ export class Understander {
   }
 
   /** `undefined`: no "after" question; `''`: after the last topic ("and after that?"); else the topic named after "after". */
-  private afterTopic(text: string, matches: EntityMatch[]): string | '' | undefined {
+  private afterTopic(text: string, clauses: Clause[], perClause: EntityMatch[][]): string | '' | undefined {
+    for (const [i, clause] of clauses.entries()) {
+      const m = AFTER.exec(clause.text);
+      if (!m) continue;
+      const from = clause.text.slice(0, m.index + m[0].length).split(' ').length;
+      const named = (perClause[i] ?? []).find((x) => x.kind === 'topic' && x.start >= from - 1);
+      if (named) return named.id;
+    }
     if (AFTER_THAT.test(text)) return '';
-    const m = AFTER.exec(text);
-    if (!m) return undefined;
-    const from = text.slice(0, m.index + m[0].length).split(' ').length;
-    const named = matches.find((x) => x.kind === 'topic' && x.start >= from - 1) ?? undefined;
-    if (named) return named.id;
+    if (!AFTER.test(text)) return undefined;
     // "what should I learn after I finish" with nothing named: the last topic.
     return /\b(after|once|when)\b.*\b(learn|do|study|next|done|finish|finished)\b|\bafter\s*$/.test(text) ? '' : undefined;
   }
