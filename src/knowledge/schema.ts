@@ -79,6 +79,8 @@ export const topicSchema = z.strictObject({
   needsContext: z.array(text(60)).default([]),
   /** Words that, in "I know/use X", mean this topic without naming it ("pandas" means Python). Never used to answer questions. */
   relatedTerms: z.array(text(60)).default([]),
+  /** Learned outside ML too (Airflow, Spark, the cloud): knowing it does not put the path's earlier ML steps behind someone. */
+  standalone: z.boolean().default(false),
   /** Claims every answer about this topic must carry, in words that appear in it (checked by kb:check). */
   keyPoints: z.array(text(120)).default([]),
   firstStep: text(400),

@@ -27,7 +27,8 @@ export const isStageMainTopic = (kb: KnowledgeBase, topicId: string) => {
 export function reachedPosition(kb: KnowledgeBase, profile: Profile): number {
   let reached = -1;
   for (const [id, record] of Object.entries(profile.topics)) {
-    if (record.status !== 'done' && record.status !== 'learning') continue;
+    // Tools people also learn outside ML (Airflow, the cloud) say nothing about the ML steps before them.
+    if ((record.status !== 'done' && record.status !== 'learning') || kb.topicById.get(id)?.standalone) continue;
     const stageEnd = (kb.stages.indexOf(kb.stageOf.get(id)!) + 1) * STEPS_PER_STAGE;
     reached = Math.max(reached, record.status === 'done' && isStageMainTopic(kb, id) ? stageEnd : positionOf(kb, id));
   }

@@ -33,7 +33,7 @@ export function statusMap(kb: KnowledgeBase, profile: Profile): Map<string, Effe
   }
   const alternativeTaken = (id: string) =>
     (kb.choiceOf.get(id)?.anyOf ?? []).some((other) => other !== id && (isKnown(statuses.get(other)) || statuses.get(other) === 'learning'));
-  const imply = (id: string, seen: Set<string>) => {
+  const imply = (id: string, seen: Set<string>, since: string) => {
     if (seen.has(id)) return;
     seen.add(id);
     const topic = kb.topicById.get(id);
@@ -41,14 +41,17 @@ export function statusMap(kb: KnowledgeBase, profile: Profile): Map<string, Effe
     for (const below of [...topic.prerequisites, ...topic.implies]) {
       const isImplication = !topic.prerequisites.includes(below);
       if (isImplication && alternativeTaken(below)) continue;
-      // A stated status stands, but what lies below it is still implied.
-      if (!profile.topics[below] && statuses.get(below) === 'todo') statuses.set(below, 'assumed');
-      imply(below, seen);
+      // A stated status stands, but what lies below it is still implied; a "don't know" said before the
+      // learner went on to know what builds on it is out of date ("no coding", later "did a Python course").
+      const stated = profile.topics[below];
+      const outdated = stated?.status === 'todo' && stated.updatedAt < since;
+      if ((!stated || outdated) && (statuses.get(below) === 'todo' || outdated)) statuses.set(below, 'assumed');
+      imply(below, seen, since);
     }
   };
   // Only what the learner stated implies more; a background's assumptions are exactly what they say.
   const seen = new Set<string>();
-  for (const [id, record] of Object.entries(profile.topics)) if (record.status === 'done' || record.status === 'learning') imply(id, seen);
+  for (const [id, record] of Object.entries(profile.topics)) if (record.status === 'done' || record.status === 'learning') imply(id, seen, record.updatedAt);
   // What lies before the furthest point the learner reached is behind them (see position.ts), except what they said they do not know.
   const reached = reachedPosition(kb, profile);
   kb.stages.forEach((stage, stageIndex) =>

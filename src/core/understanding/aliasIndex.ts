@@ -127,8 +127,8 @@ export class AliasIndex {
       const mask = letterMask(gram);
       let bestDistance = budget + 1;
       for (const e of this.fuzzyByTokens.get(tokens) ?? []) {
-        // Related words and everyday-word aliases are matched as written, never as typos.
-        if (e.kind === 'related' || e.needsContext) continue;
+        // Related words are matched as written, never as typos.
+        if (e.kind === 'related') continue;
         const allowed = Math.min(budget, typoBudget(e.phrase.replace(/ /g, '').length));
         // Each edit can add or remove at most one distinct character: skip aliases that differ in more.
         if (popcount(mask & ~e.letters) > allowed || popcount(e.letters & ~mask) > allowed) continue;

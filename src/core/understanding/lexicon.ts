@@ -22,13 +22,13 @@ const words = (text: string) => new Set(text.trim().split(/\s+/));
 export const TECH_CONTEXT = words(`
   ml ai machine learning learn learned learnt learner study studying studied deep model models data framework frameworks
   library libraries package packages engineer engineers engineering developer developers dev devs programmer
-  programming program code coding coded course courses tutorial tutorials job jobs career roadmap skill skills skillset
+  programming program code coding coded course courses tutorial tutorials career roadmap skill skills skillset
   project projects neural network networks train training trained deploy deployed deploying deployment pipeline
   pipelines api apis nlp vision gpu dataset datasets backend frontend stack software computer science scientist
   experience experienced proficient familiar framework tool tools platform platforms tech technology mle mles ds
-  use using used know knew worked work working vs versus compare tensorflow pytorch keras python automl mlops
+  vs versus compare tensorflow pytorch keras python automl mlops
   fine-tune finetune fine-tuned tuning classifier classification regression inference prediction predictions
-  notebook notebooks script scripts cluster clusters distributed big yrs years
+  notebook notebooks script scripts cluster clusters distributed yrs
 `);
 
 /** Cues that the person knows the skill: "I know", "used", "built with", "5 years of". */
@@ -68,7 +68,7 @@ export const NEUTRAL_CUES = words(`
 /** Negation: flips the relation of what follows in its clause ("not", "never touched", "zero"). */
 export const NEGATIONS = words(`
   not no never dont don't doesnt doesn't didnt didn't havent haven't hasnt hasn't cant can't cannot isnt isn't
-  arent aren't wasnt wasn't werent weren't wont won't without zero none nothing nor neither lack lacking
+  arent aren't wasnt wasn't werent weren't wont won't without zero 0 none nothing nor neither lack lacking
 `);
 
 /** Words that make the speaker the subject of a clause. */

@@ -31,6 +31,7 @@ interface Reading {
 const PHRASE_CUES: [RegExp, Relation, boolean][] = [
   [/\b(getting into|got into|into it|working on|worked on|working through|trying to learn|started learning|taking a course|halfway through)\b/, 'learning', false],
   [/\b(want to learn|need to learn|have to learn|going to learn|gonna learn|would like|interested in|looking into|thinking about)\b/, 'want', false],
+  [/^(i|we) do\b(?! not)/, 'know', false],
   [/\b(new to|no idea about|no clue about|never heard of|not familiar with|no experience with|no experience in|zero experience)\b/, 'know', true],
 ];
 
@@ -124,26 +125,30 @@ export function readStatements(kb: KnowledgeBase, input: StatementInput): Statem
         continue;
       }
       if (m.kind === 'goal') {
+        // A goal is the person's own: "I want to build chatbots", not "bert vs gpt2 for a chatbot".
         const reading = readMention(clause, m.start, m.end, covered);
-        if (!reading.negated) result.goal = m.id;
+        const own = reading.relation === 'want' || clause.tokens.slice(0, m.start).some((w) => FIRST_PERSON.has(w));
+        if (own && !reading.negated) result.goal = m.id;
         continue;
       }
       if (m.kind !== 'topic' && m.kind !== 'related') continue;
       let reading = readMention(clause, m.start, m.end, covered);
       // "java backend dev", "python guy": a language followed by a role is a skill and a background.
-      const roleAfter = clause.tokens.slice(m.end, m.end + 3).some((w) => ROLE_NOUNS.has(w));
-      if (!reading.relation && roleAfter) {
-        reading = { relation: 'know', negated: false };
+      const roleNear = [...clause.tokens.slice(m.end, m.end + 3), ...clause.tokens.slice(Math.max(0, m.start - 2), m.start)].some((w) => ROLE_NOUNS.has(w));
+      if (!reading.relation && roleNear) {
+        reading = { relation: 'know', negated: reading.negated };
         const background = languageBackground(kb, m.id);
-        if (background && !result.background) result.background = background;
+        if (background && !result.background && !reading.negated) result.background = background;
       }
+      // "no pytorch", "not tensorflow": a bare negation denies knowing it.
+      if (!reading.relation && NEGATIONS.has(clause.tokens[m.start - 1] ?? '')) reading = { relation: 'know', negated: true };
       if (!reading.relation && carried && clause.joint !== 'sentence' && clause.joint !== 'start') {
         // A list goes on after a comma, negation included; after "but"/"only" the turn is positive.
         const ownNegation = reading.negated;
         reading = { relation: carried.relation, negated: ownNegation || (clause.joint === 'list' && carried.negated) };
       }
       if (!reading.relation && bare && (input.asksNext || hasFirstPersonStatement)) reading = { relation: 'know', negated: reading.negated };
-      if (!reading.relation && clause.tokens.slice(0, m.start).some((w) => FIRST_PERSON.has(w))) reading = { relation: 'know', negated: reading.negated };
+      if (!reading.relation && clause.tokens.some((w) => FIRST_PERSON.has(w))) reading = { relation: 'know', negated: reading.negated };
       if (!reading.relation) continue;
       clauseReading = reading;
       place(result, m.id, reading);

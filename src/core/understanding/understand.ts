@@ -7,7 +7,7 @@
 import type { KnowledgeBase } from '../../knowledge/load';
 import { AliasIndex, unique, type EntityMatch } from './aliasIndex';
 import { splitClauses, type Clause } from './clauses';
-import { COMMON_WORDS, EVALUATIVE, KNOW_CUES, LEARNING_CUES, QUESTION_STARTS, TECH_CONTEXT, WANT_CUES } from './lexicon';
+import { COMMON_WORDS, EVALUATIVE, KNOW_CUES, LEARNING_CUES, QUESTION_STARTS, TECH_CONTEXT } from './lexicon';
 import { Retriever, type RetrievalHit } from './retrieval';
 import { readStatements, type Statements } from './statements';
 import { MAX_MESSAGE_LENGTH, normalize, STOPWORDS } from './text';
@@ -74,7 +74,7 @@ const DONE_THAT = /^(?:(?:ok|okay|alright|cool|right|so|yes|yep)\s+)*(?:i'?m\s+|
 const AFTER = /\b(after|beyond|following|once i(?:'m| am)? (?:done|finished|through) with|once i know|when i(?:'m| am)? done with)\b/;
 const AFTER_THAT = /\b(after (that|this|it|those)|then what|and then|what then|beyond that|what comes after)\b/;
 const NEXT =
-  /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|become|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how to (start|begin|get into)|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|^now$|^(and )?now what$|go from here|moving on to|move on to|what do i do\b|what should i do|which (thing|one|topic|skill) (do|should) i)\b/;
+  /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|become|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how (to|2) (start|begin|get into)|(get|break|move|transition) into (ml|machine learning|ai|ml eng|ml engineering|mle)|(what|wat) first|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|^now$|^(and )?now what$|go from here|moving on to|move on to|what do i do\b|what should i do|which (thing|one|topic|skill) (do|should) i)\b/;
 const PROGRESS = /\b(my progress|how am i doing|what have i (done|learned|learnt|completed|finished)|show (me )?progress|how far am i|how far have i)\b/;
 const PATH = /\b(road ?map|learning path|my path|the path|whole path|full path|curriculum|syllabus|all (the )?topics|path overview|the stages|all stages)\b/;
 const COMPARE = /\b(difference|differences|differ|vs|versus|compare|compared|comparison|distinguish|distinct from|same (thing )?as|same thing|better|or|instead of|rather than|over)\b/;
@@ -116,7 +116,7 @@ export class Understander {
     const all = perClause.flat();
     const asking = clauses.map((c, i) => (c.question ? perClause[i]! : [])).flat();
     const asks = clauses.some((c) => c.question);
-    const asksNext = NEXT.test(text) || clauses.some((c) => NEXT.test(c.text)) || AFTER.test(text);
+    const asksNext = NEXT.test(text) || clauses.some((c) => NEXT.test(c.text) || (c.question && /\b(next|nxt)\b/.test(c.text))) || AFTER.test(text);
     const statements = readStatements(this.kb, { clauses, matches: perClause, asksNext });
     const hasStatement =
       statements.known.length + statements.learning.length + statements.notKnown.length + statements.wanted.length > 0 ||
@@ -129,7 +129,8 @@ export class Understander {
     const askedTopics = asks ? ids(asking, 'topic') : ids(all, 'topic').filter((id) => !stated.has(id));
     const topics = askedTopics.length > 0 ? askedTopics : ids(all, 'topic');
     const roles = ids(all, 'role');
-    const tasks = ids(asks ? asking : all, 'task');
+    const askedTasks = ids(asking, 'task');
+    const tasks = askedTasks.length > 0 ? askedTasks : ids(all, 'task');
     const result = { topics, roles, tasks, statements, hits: [] as RetrievalHit[], refersBack: false };
 
     if (HELP.test(text)) return { intent: 'help', ...result };
@@ -199,7 +200,7 @@ export class Understander {
   /** Whether the message is about learning or tech at all, so "spark" or "python" mean the skills. */
   private hasTechContext(text: string): boolean {
     const tokens = text.split(' ');
-    if (tokens.some((t) => TECH_CONTEXT.has(t) || KNOW_CUES.has(t) && t !== 'have' && t !== 'had' || LEARNING_CUES.has(t) || WANT_CUES.has(t) && t === 'learn')) return true;
+    if (tokens.some((t) => TECH_CONTEXT.has(t))) return true;
     return this.aliases.find(text).some((m) => !m.needsContext && m.kind !== 'related');
   }
 
@@ -209,7 +210,7 @@ export class Understander {
    */
   private askedAbout(clause: Clause, m: EntityMatch): boolean {
     const before = clause.tokens.slice(Math.max(0, m.start - 2), m.start);
-    if (before.some((w) => ASKING_FRAME.has(w))) return true;
+    if (before.some((w) => ASKING_FRAME.has(w) || KNOW_CUES.has(w) || LEARNING_CUES.has(w))) return true;
     if (!clause.question || clause.tokens.length > 8) return false;
     const rest = clause.tokens.filter((_, i) => i < m.start || i >= m.end);
     return rest.every((w) => STOPWORDS.has(w) || QUESTION_WORDS.has(w) || QUESTION_STARTS.has(w) || EVALUATIVE.has(w) || TECH_CONTEXT.has(w) || !COMMON_WORDS.has(w));
