@@ -1,5 +1,7 @@
 import { loadKnowledgeBase } from '../../src/knowledge/load';
-import { nextStep } from '../../src/core/engine/nextStep';
+import { nextStep, nextStepAfter } from '../../src/core/engine/nextStep';
+import { choiceMade, effectiveStatus, isSettled } from '../../src/core/engine/skillGraph';
+import { stageView } from '../../src/core/engine/stages';
 import { newProfile, setTopicStatus, type Profile, type TopicStatus } from '../../src/core/profile/profile';
 
 const kb = loadKnowledgeBase();
@@ -33,22 +35,28 @@ const CASES: Case[] = [
   { name: 'one language is enough: then frameworks', topics: BASICS, expected: 'ml-frameworks' },
   { name: 'a Python programmer has a head start: frameworks', background: 'python-programmer', expected: 'ml-frameworks' },
   { name: 'an R or Julia programmer keeps their language: frameworks', background: 'r-julia-programmer', expected: 'ml-frameworks' },
-  { name: 'a Java/.NET/JS developer adds Python first, as most frameworks are Python-first', background: 'java-dotnet-js-developer', expected: 'python' },
+  { name: 'a Java/.NET/JS developer has a language already: frameworks', background: 'java-dotnet-js-developer', expected: 'ml-frameworks' },
   { name: 'a Java/.NET/JS developer who skips Python moves to frameworks', background: 'java-dotnet-js-developer', topics: { python: 'skipped' }, expected: 'ml-frameworks' },
-  { name: 'knowing PyTorch implies the framework basics and code: then a language', topics: { pytorch: 'done' }, expected: 'python' },
-  { name: 'knowing Python and TensorFlow moves on to the next framework', topics: { python: 'done', tensorflow: 'done' }, expected: 'pytorch' },
+  { name: 'knowing PyTorch implies Python, code and the framework step: pre-trained models', topics: { pytorch: 'done' }, expected: 'pretrained-models' },
+  { name: 'one framework is enough: Python and TensorFlow lead to pre-trained models', topics: { python: 'done', tensorflow: 'done' }, expected: 'pretrained-models' },
+  { name: 'done PyTorch does not walk on to TensorFlow', topics: { pytorch: 'done' }, expected: 'pretrained-models' },
+  { name: 'knowing a later stage puts the earlier steps behind: done with AutoML leads to MLOps', topics: { automl: 'done' }, expected: 'mlops' },
+  { name: 'a stated gap stays open even after a later stage', topics: { automl: 'done', 'pretrained-models': 'todo' }, expected: 'pretrained-models' },
+  { name: 'tools learned outside ML say nothing of the ML steps: Airflow alone still starts at code', topics: { 'apache-airflow': 'done' }, expected: 'python' },
+  { name: 'R and TensorFlow do not make someone a Python programmer, and need no Python', topics: { 'r-and-julia': 'done', tensorflow: 'done' }, expected: 'pretrained-models' },
   { name: 'learning PyTorch is continued, its basics implied', topics: { pytorch: 'learning' }, expected: 'pytorch', continuing: true },
   { name: 'saying "I do not know" a prerequisite overrides the implication', topics: { pytorch: 'done', python: 'done', 'ml-frameworks': 'todo' }, expected: 'ml-frameworks' },
   { name: 'an R programmer who stated R skips the other languages', topics: all('done', ['programming-basics', 'r-and-julia']), expected: 'ml-frameworks' },
   { name: 'a software engineer still needs an ML language first', background: 'software-engineer', expected: 'python' },
   { name: 'a software engineer with Python goes for MLOps once frameworks are done', background: 'software-engineer', topics: all('done', ['python', 'ml-frameworks']), expected: 'mlops' },
   { name: 'a data scientist goes to the engineering side: MLOps', background: 'data-scientist', expected: 'mlops' },
-  { name: 'a data scientist with MLOps done builds pipelines', background: 'data-scientist', topics: all('done', ['mlops']), expected: 'data-pipelines' },
+  { name: 'a data scientist done with MLOps (the stage) goes to the cloud', background: 'data-scientist', topics: all('done', ['mlops']), expected: 'cloud-computing' },
+  { name: 'a data scientist who runs Kubeflow has the pipeline steps behind them: the cloud', background: 'data-scientist', topics: all('done', ['kubeflow']), expected: 'cloud-computing' },
   { name: 'a data scientist with MLOps and pipelines done goes to the cloud', background: 'data-scientist', topics: all('done', ['mlops', 'data-pipelines']), expected: 'cloud-computing' },
   { name: 'a data scientist who says they do not know frameworks learns them first', background: 'data-scientist', topics: all('todo', ['ml-frameworks']), expected: 'ml-frameworks' },
   { name: 'a data engineer starts on the ML frameworks', background: 'data-engineer', expected: 'ml-frameworks' },
-  { name: 'with frameworks opened, the first framework in the path', topics: { ...BASICS, 'ml-frameworks': 'done' }, expected: 'tensorflow' },
-  { name: 'skipping TensorFlow moves on to PyTorch', topics: { ...BASICS, 'ml-frameworks': 'done', tensorflow: 'skipped' }, expected: 'pytorch' },
+  { name: 'the frameworks stage done: pre-trained models', topics: { ...BASICS, 'ml-frameworks': 'done' }, expected: 'pretrained-models' },
+  { name: 'code basics done: one language, any of them', topics: all('done', ['programming-basics']), expected: 'python' },
   { name: 'all frameworks done: pre-trained models', topics: { ...BASICS, ...FRAMEWORKS }, expected: 'pretrained-models' },
   { name: 'a topic being learned is continued first', topics: { ...BASICS, 'ml-frameworks': 'done', pytorch: 'learning' }, expected: 'pytorch', continuing: true },
   { name: 'skipping code basics still unlocks a language', topics: all('skipped', ['programming-basics']), expected: 'python' },
@@ -76,26 +84,50 @@ describe('next-step engine', () => {
   });
 
   it('never recommends a topic whose prerequisites are open', () => {
-    // A prerequisite counts as behind the learner when stated, assumed by the background, or needed by a topic they know.
-    const dependsOn = (id: string, target: string): boolean => kb.topicById.get(id)!.prerequisites.some((p) => p === target || dependsOn(p, target));
+    for (const c of CASES) {
+      const profile = profileOf(c);
+      const step = nextStep(kb, profile);
+      if (step.kind !== 'recommendation' || step.recommendation.continuing) continue;
+      for (const p of step.recommendation.topic.prerequisites) {
+        expect({ case: c.name, prerequisite: p, settled: isSettled(effectiveStatus(kb, profile, p)) }).toEqual({ case: c.name, prerequisite: p, settled: true });
+      }
+    }
+  });
+
+  it('offers a choice step with all its alternatives, and never an alternative once one is known', () => {
+    const choice = nextStep(kb, profileOf({ topics: all('done', ['programming-basics']) }));
+    if (choice.kind !== 'recommendation') throw new Error('expected a recommendation');
+    expect(choice.recommendation.choice?.options.map((t) => t.id)).toEqual(['python', 'r-and-julia', 'java-dotnet-javascript']);
+    const frameworks = stageView(kb, profileOf({ topics: { pytorch: 'done' } }), kb.stageOf.get('pytorch')!);
+    expect(frameworks.complete).toBe(true);
+    expect(frameworks.alsoWorth.map((t) => t.id)).toEqual(['tensorflow', 'keras']);
     for (const c of CASES) {
       const step = nextStep(kb, profileOf(c));
       if (step.kind !== 'recommendation' || step.recommendation.continuing) continue;
-      const stated = profileOf(c).topics;
-      for (const p of step.recommendation.topic.prerequisites) {
-        const status = stated[p]?.status;
-        const assumed = status === undefined && kb.backgrounds.find((b) => b.id === c.background)?.assumedKnown.includes(p);
-        const implied = status === undefined && Object.entries(stated).some(([id, r]) => (r.status === 'done' || r.status === 'learning') && dependsOn(id, p));
-        expect({ case: c.name, prerequisite: p, behind: status === 'done' || status === 'skipped' || assumed || implied }).toEqual({ case: c.name, prerequisite: p, behind: true });
-      }
+      expect({ case: c.name, alternativeOfKnown: choiceMade(kb, profileOf(c), step.recommendation.topic) && !kb.backgrounds.find((b) => b.id === c.background)?.focus.includes(step.recommendation.topic.id) }).toEqual({ case: c.name, alternativeOfKnown: false });
     }
+  });
+
+  it('answers "what after X" with the stage beyond X', () => {
+    const after = (id: string) => {
+      const s = nextStepAfter(kb, profileOf({}), id);
+      return s.kind === 'recommendation' ? s.recommendation.topic.id : 'complete';
+    };
+    expect([after('python'), after('tensorflow'), after('pretrained-models'), after('automl'), after('mlops'), after('kubeflow')]).toEqual([
+      'ml-frameworks',
+      'pretrained-models',
+      'automl',
+      'mlops',
+      'cloud-computing',
+      'cloud-computing',
+    ]);
   });
 
   it('explains itself: what it unlocks and what comes after', () => {
     const step = nextStep(kb, profileOf({ topics: BASICS }));
     if (step.kind !== 'recommendation') throw new Error('expected a recommendation');
     expect(step.recommendation.unlocks.map((t) => t.id)).toEqual(expect.arrayContaining(['tensorflow', 'pytorch', 'pretrained-models', 'automl', 'mlops']));
-    expect(step.recommendation.after?.id).toBe('tensorflow');
+    expect(step.recommendation.after?.id).toBe('pretrained-models');
     expect(step.recommendation.reasons.join(' ')).toContain('Code fundamentals');
   });
 

@@ -41,8 +41,8 @@ const PHRASINGS: [string, Expect][] = [
   ['sparc', { intent: 'explain', topics: ['apache-spark'] }],
   ['pyspark', { intent: 'explain', topics: ['apache-spark'] }],
   ['what about julia', { intent: 'explain', topics: ['r-and-julia'] }],
-  ['Is .NET used for machine learning?', { intent: 'explain', hit: 'java-dotnet-js-for-ml' }],
-  ['tensorflow vs pytorch', { intent: 'explain', topics: ['tensorflow', 'pytorch'] }],
+  ['Is .NET used for machine learning?', { intent: 'explain', topics: ['java-dotnet-javascript'] }],
+  ['tensorflow vs pytorch', { intent: 'compare', topics: ['tensorflow', 'pytorch'] }],
   ['fine tuning pretrained models', { intent: 'explain', topics: ['fine-tuning', 'pretrained-models'] }],
   // questions answered by retrieval
   ['why is the ML engineer role rising?', { intent: 'explain', hit: 'why-ml-engineer-rising' }],
@@ -52,11 +52,11 @@ const PHRASINGS: [string, Expect][] = [
   ['what does a good AI team look like', { intent: 'explain', hit: 'ai-team-roles' }],
   ['how do I become an ml engineer', { intent: 'explain', hit: 'how-to-become-ml-engineer' }],
   ['what is ODSC', { intent: 'explain', hit: 'odsc' }],
-  ['which programming language should I learn first', { intent: 'explain', hit: 'which-language-first' }],
+  ['which programming language should I learn first', { intent: 'next' }],
   // compare roles
-  ['ML engineer vs data scientist', { intent: 'compare-roles' }],
-  ['what is the difference between a data scientist and a machine learning engineer?', { intent: 'compare-roles' }],
-  ['how do ml engineers differ from data scientists', { intent: 'compare-roles' }],
+  ['ML engineer vs data scientist', { intent: 'compare' }],
+  ['what is the difference between a data scientist and a machine learning engineer?', { intent: 'compare' }],
+  ['how do ml engineers differ from data scientists', { intent: 'compare' }],
   // tools for a task
   ['which tools for object detection?', { intent: 'tools-for-task', topics: ['object-detection-models'] }],
   ['what library should I use for named entities with spacy', { intent: 'tools-for-task', topics: ['spacy'] }],

@@ -23,7 +23,7 @@ const CONTRAST = /^(but|however|although|though|whereas|except|only|just|apart f
 const NEW_SUBJECT = /\s(?=(?:and|also|plus|so|then)\s+(?:i|i'm|im|i've|ive|i'd|my)\b)/;
 const CONTRAST_SPLIT = /\s(?=(?:but|however|although|though|whereas|except)\b)/;
 /** A question tacked onto a statement without punctuation: "i know python what should i learn". */
-const QUESTION_SPLIT = /\s(?=(?:what|whats|what's|how|where|which|why|should i|can i|do i|is it|any)\b)/;
+const QUESTION_SPLIT = /\s(?=(?:what|whats|what's|how|where|which|why|should i|can i|do i|is it)\b)/;
 const ASKS = /\b(should i|do i need|can i|could i|is it|is there|are there|do you|can you|could you|would you|which one|or not|worth it)\b/;
 
 export function splitClauses(input: string): Clause[] {

@@ -121,7 +121,9 @@ export function readStatements(kb: KnowledgeBase, input: StatementInput): Statem
     for (const m of matches) {
       if (aboutSomeoneElse(clause, m.start)) continue;
       if (m.kind === 'background') {
-        if (!clause.tokens.slice(0, m.start).some((w) => NEGATIONS.has(w))) result.background = m.id;
+        // "I'm a data scientist", "data scientist for 3 yrs"; not "ML engineer vs data scientist".
+        const mine = clause.tokens.some((w) => FIRST_PERSON.has(w)) || (clause.joint === 'start' && !/\b(vs|versus|or|difference|than|like)\b/.test(clause.text));
+        if (mine && !clause.tokens.slice(0, m.start).some((w) => NEGATIONS.has(w))) result.background = m.id;
         continue;
       }
       if (m.kind === 'goal') {

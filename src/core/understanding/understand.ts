@@ -74,7 +74,7 @@ const DONE_THAT = /^(?:(?:ok|okay|alright|cool|right|so|yes|yep)\s+)*(?:i'?m\s+|
 const AFTER = /\b(after|beyond|following|once i(?:'m| am)? (?:done|finished|through) with|once i know|when i(?:'m| am)? done with)\b/;
 const AFTER_THAT = /\b(after (that|this|it|those)|then what|and then|what then|beyond that|what comes after)\b/;
 const NEXT =
-  /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|become|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how (to|2) (start|begin|get into)|(get|break|move|transition) into (ml|machine learning|ai|ml eng|ml engineering|mle)|(what|wat) first|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|^now$|^(and )?now what$|go from here|moving on to|move on to|what do i do\b|what should i do|which (thing|one|topic|skill) (do|should) i)\b/;
+  /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how (to|2) (start|begin|get into)|(get|break|move|transition) into (ml|machine learning|ai|ml eng|ml engineering|mle)|(what|wat) first|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|^now$|^(and )?now what$|go from here|moving on to|move on to|what do i do\b|what should i do|which (thing|one|topic|skill) (do|should) i)\b/;
 const PROGRESS = /\b(my progress|how am i doing|what have i (done|learned|learnt|completed|finished)|show (me )?progress|how far am i|how far have i)\b/;
 const PATH = /\b(road ?map|learning path|my path|the path|whole path|full path|curriculum|syllabus|all (the )?topics|path overview|the stages|all stages)\b/;
 const COMPARE = /\b(difference|differences|differ|vs|versus|compare|compared|comparison|distinguish|distinct from|same (thing )?as|same thing|better|or|instead of|rather than|over)\b/;
@@ -138,14 +138,15 @@ export class Understander {
     if (THANKS.test(text)) return { intent: 'thanks', ...result };
     // A longer message with no skill, role or tech word in it is about something else ("I touched a torch, what do I do").
     const named = all.some((m) => m.kind !== 'related');
-    if (!named && !techContext && !hasStatement && text.split(' ').length > 6) return { intent: 'out-of-scope', ...result };
+    const strongHit = this.retriever.search(text, 1).find((h) => h.score >= STRONG_EXPLANATION_SCORE && h.matched * 2 > h.queryTerms);
+    if (!named && !techContext && !hasStatement && !strongHit && text.split(' ').length > 6) return { intent: 'out-of-scope', ...result };
     if (HOW_LONG.test(text)) return { intent: 'how-long', ...result };
     if (MORE.test(text)) return { intent: 'more', ...result, refersBack: true };
     if (DONE_THAT.test(text)) return { intent: 'done-that', ...result, refersBack: true };
 
     const after = this.afterTopic(text, clauses, perClause);
     if (after !== undefined) return { intent: 'after', ...result, topics: after ? [after] : [], refersBack: !after };
-    if (WHY.test(text) && (this.wordsBeyond(clauses, perClause) <= 3 || ids(all, 'topic').length >= 2)) {
+    if (WHY.test(text) && (ids(all, 'topic').length >= 2 || (this.wordsBeyond(clauses, perClause) <= 3 && !(strongHit && ids(all, 'topic').length === 0 && this.wordsBeyond(clauses, perClause) > 0)))) {
       const whyTopics = ids(all, 'topic');
       if (whyTopics.length >= 2) return { intent: 'compare', ...result, topics: whyTopics };
       return { intent: 'why', ...result, topics: whyTopics, refersBack: whyTopics.length === 0 };
@@ -211,6 +212,7 @@ export class Understander {
   private askedAbout(clause: Clause, m: EntityMatch): boolean {
     const before = clause.tokens.slice(Math.max(0, m.start - 2), m.start);
     if (before.some((w) => ASKING_FRAME.has(w) || KNOW_CUES.has(w) || LEARNING_CUES.has(w))) return true;
+    if (m.start === 0 && m.end === clause.tokens.length) return true;
     if (!clause.question || clause.tokens.length > 8) return false;
     const rest = clause.tokens.filter((_, i) => i < m.start || i >= m.end);
     return rest.every((w) => STOPWORDS.has(w) || QUESTION_WORDS.has(w) || QUESTION_STARTS.has(w) || EVALUATIVE.has(w) || TECH_CONTEXT.has(w) || !COMMON_WORDS.has(w));

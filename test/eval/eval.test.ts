@@ -1,0 +1,28 @@
+/**
+ * The answer-quality eval as a test (`npm run eval` prints the same per category). The issue's target is
+ * 95% overall and 90% in every category; these floors ratchet up toward it and fail on any regression.
+ */
+import { formatReport, loadCases, runEval } from './evaluate';
+
+const OVERALL_FLOOR = 0.78;
+const CATEGORY_FLOOR = 0.6;
+
+describe('answer-quality eval', () => {
+  it('has at least 300 realistic messages in every category the issue names', () => {
+    const cases = loadCases();
+    expect(cases.length).toBeGreaterThanOrEqual(300);
+    const categories = new Set(cases.map((c) => c.category));
+    for (const name of ['next-by-background', 'next-multi-skill', 'after-x', 'explain', 'compare', 'tools', 'jobs-roles', 'followups', 'typos-slang', 'negation', 'out-of-scope']) {
+      expect(categories).toContain(name);
+    }
+  });
+
+  it('scores above its floors overall and per category', async () => {
+    const report = await runEval();
+    const summary = formatReport(report);
+    expect({ overall: report.overall.passed / report.overall.total >= OVERALL_FLOOR, summary }).toEqual({ overall: true, summary });
+    for (const [category, score] of report.byCategory) {
+      expect({ category, ok: score.passed / score.total >= CATEGORY_FLOOR, summary }).toEqual({ category, ok: true, summary });
+    }
+  }, 60_000);
+});
