@@ -138,15 +138,20 @@ export class Understander {
     if (THANKS.test(text)) return { intent: 'thanks', ...result };
     // A longer message with no skill, role or tech word in it is about something else ("I touched a torch, what do I do").
     const named = all.some((m) => m.kind !== 'related');
-    const strongHit = this.retriever.search(text, 1).find((h) => h.score >= STRONG_EXPLANATION_SCORE && h.matched * 2 > h.queryTerms);
-    if (!named && !techContext && !hasStatement && !strongHit && text.split(' ').length > 6) return { intent: 'out-of-scope', ...result };
+    let best: RetrievalHit | null | undefined;
+    // Retrieval is the costly part: run it at most once, and only when a rule needs it.
+    const strongHit = () => {
+      if (best === undefined) best = this.retriever.search(text, 1).find((h) => h.score >= STRONG_EXPLANATION_SCORE && h.matched * 2 > h.queryTerms) ?? null;
+      return best;
+    };
+    if (!named && !techContext && !hasStatement && text.split(' ').length > 6 && !strongHit()) return { intent: 'out-of-scope', ...result };
     if (HOW_LONG.test(text)) return { intent: 'how-long', ...result };
     if (MORE.test(text)) return { intent: 'more', ...result, refersBack: true };
     if (DONE_THAT.test(text)) return { intent: 'done-that', ...result, refersBack: true };
 
     const after = this.afterTopic(text, clauses, perClause);
     if (after !== undefined) return { intent: 'after', ...result, topics: after ? [after] : [], refersBack: !after };
-    if (WHY.test(text) && (ids(all, 'topic').length >= 2 || (this.wordsBeyond(clauses, perClause) <= 3 && !(strongHit && ids(all, 'topic').length === 0 && this.wordsBeyond(clauses, perClause) > 0)))) {
+    if (WHY.test(text) && (ids(all, 'topic').length >= 2 || (this.wordsBeyond(clauses, perClause) <= 3 && !(ids(all, 'topic').length === 0 && this.wordsBeyond(clauses, perClause) > 0 && strongHit())))) {
       const whyTopics = ids(all, 'topic');
       if (whyTopics.length >= 2) return { intent: 'compare', ...result, topics: whyTopics };
       return { intent: 'why', ...result, topics: whyTopics, refersBack: whyTopics.length === 0 };
