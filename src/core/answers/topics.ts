@@ -39,12 +39,21 @@ export function completeReply(): Reply {
   ]);
 }
 
+/** "Do I need Keras too?": an alternative of a choice the learner has made is optional for them. */
+function optionalNote(kb: KnowledgeBase, profile: Profile, topic: Topic): Block[] {
+  const step = kb.choiceOf.get(topic.id);
+  const known = step?.anyOf.map((id) => kb.topicById.get(id)!).find((t) => t.id !== topic.id && ['done', 'assumed'].includes(effectiveStatus(kb, profile, t.id)));
+  if (!step || !known || ['done', 'assumed'].includes(effectiveStatus(kb, profile, topic.id))) return [];
+  return [{ type: 'text', text: `Optional for you: you know ${known.name}, and ${step.label} is enough to move on. ${topic.name} is worth knowing later.` }];
+}
+
 export function topicReply(kb: KnowledgeBase, profile: Profile, topic: Topic): Reply {
   const status = effectiveStatus(kb, profile, topic.id);
   const prerequisites = topic.prerequisites.map((p) => kb.topicById.get(p)!.name);
   const answer = reply([
     { type: 'heading', text: topic.name },
     { type: 'text', text: topic.summary },
+    ...optionalNote(kb, profile, topic),
     {
       type: 'fields',
       fields: [

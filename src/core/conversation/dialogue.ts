@@ -16,6 +16,9 @@ export const dialogueSchema = z.object({
   topics: z.array(z.string()).max(10),
   /** The next step the last answer recommended, if any. */
   next: z.string().optional(),
+  /** What kind of answer it was, and its subjects beyond topics (an explanation, a role): "any startups tho?" */
+  intent: z.string().max(40).optional(),
+  subjects: z.array(z.string()).max(10).default([]),
   /** The last answer's buttons in display order: typing "2" presses the second. */
   options: z.array(z.object({ label: z.string(), actionId: z.string(), value: z.string() })).max(50),
   at: z.iso.datetime(),
@@ -31,6 +34,8 @@ export function contextOf(answer: Reply, now: Date): DialogueContext {
     schemaVersion: 1,
     topics: (answer.about?.topics ?? []).slice(0, 10),
     next: answer.about?.next,
+    intent: answer.about?.intent?.slice(0, 40),
+    subjects: (answer.about?.subjects ?? []).slice(0, 10),
     options: options.slice(0, 50).map(({ label, actionId, value }) => ({ label, actionId, value })),
     at: now.toISOString(),
   };

@@ -49,7 +49,7 @@ export function splitClauses(input: string): Clause[] {
         if (norm === '') return;
         const isLastOfSentence = p === pieces.length - 1 && i === parts.length - 1;
         const joint: Joint =
-          clauses.length === 0 ? 'start' : CONTRAST.test(norm) ? 'contrast' : i > 0 ? (QUESTION_STARTS.has(norm.split(' ')[0]!) ? 'sentence' : 'new-subject') : p > 0 ? 'list' : 'sentence';
+          clauses.length === 0 ? 'start' : CONTRAST.test(norm) || /\b(only|just)$/.test(norm) ? 'contrast' : i > 0 ? (QUESTION_STARTS.has(norm.split(' ')[0]!) ? 'sentence' : 'new-subject') : p > 0 ? 'list' : 'sentence';
         const first = norm.split(' ')[0]!;
         const question = (asked && isLastOfSentence) || (QUESTION_STARTS.has(first) && !/^(any|please|pls)$/.test(first)) || ASKS.test(norm);
         clauses.push({ text: norm, tokens: norm.split(' '), joint, question });

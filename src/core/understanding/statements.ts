@@ -29,6 +29,7 @@ interface Reading {
 
 /** Two-word cues read before single words: "getting into" is learning, "new to" is not knowing. */
 const PHRASE_CUES: [RegExp, Relation, boolean][] = [
+  [/\b(got through|went through|made it through|finished|completed|wrapped up)\b/, 'know', false],
   [/\b(getting into|got into|into it|working on|worked on|working through|trying to learn|started learning|taking a course|halfway through)\b/, 'learning', false],
   [/\b(want to learn|need to learn|have to learn|going to learn|gonna learn|would like|interested in|looking into|thinking about)\b/, 'want', false],
   [/^(i|we) do\b(?! not)/, 'know', false],

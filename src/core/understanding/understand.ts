@@ -77,7 +77,7 @@ const NEXT =
   /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how (to|2) (start|begin|get into)|(get|break|move|transition) into (ml|machine learning|ai|ml eng|ml engineering|mle)|(what|wat) first|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|^now$|^(and )?now what$|go from here|moving on to|move on to|what do i do\b|what should i do|which (thing|one|topic|skill) (do|should) i)\b/;
 const PROGRESS = /\b(my progress|how am i doing|what have i (done|learned|learnt|completed|finished)|show (me )?progress|how far am i|how far have i)\b/;
 const PATH = /\b(road ?map|learning path|my path|the path|whole path|full path|curriculum|syllabus|all (the )?topics|path overview|the stages|all stages)\b/;
-const COMPARE = /\b(difference|differences|differ|vs|versus|compare|compared|comparison|distinguish|distinct from|same (thing )?as|same thing|better|or|instead of|rather than|over)\b/;
+const COMPARE_STRONG = /\b(difference|differences|differ|diff|vs|versus|compare|compared|comparison|distinguish|distinct from|same (thing )?as|same thing|better|instead of|rather than|just a fancy|fancy name)\b/;
 const WHY = /^(?:(?:but|ok|okay|so|and|hmm|wait)\s+)*(why|how come|whys|why's)\b/;
 const TOOLS =
   /\b((which|what) (tools?|librar(y|ies)|frameworks?|models?|software|platforms?|packages?|engines?|stack)|tools?|librar(y|ies)|frameworks? (for|to)|models? (for|to|could)|(use|using) (for|to)|do people use|should i use|to use|help me (build|do)|what do (ml engineers|people|they|you) use)\b/;
@@ -101,7 +101,11 @@ export class Understander {
     return this.aliases;
   }
 
-  understand(input: string): Understanding {
+  /**
+   * @param inConversation the person is already talking with the mentor about the path, so an everyday
+   *   word that names a skill ("where does cloud come in") means the skill.
+   */
+  understand(input: string, inConversation = false): Understanding {
     const text = normalize(input);
     const empty: Statements = { known: [], learning: [], notKnown: [], wanted: [] };
     const base = { topics: [], roles: [], tasks: [], statements: empty, hits: [], refersBack: false };
@@ -111,7 +115,7 @@ export class Understander {
     if (option) return { intent: 'option', ...base, option: Number(option[1]) };
 
     const clauses = splitClauses(input);
-    const techContext = this.hasTechContext(text);
+    const techContext = inConversation || this.hasTechContext(text);
     const perClause = clauses.map((c) => this.aliases.find(c.text).filter((m) => !m.needsContext || techContext || this.askedAbout(c, m)));
     const all = perClause.flat();
     const asking = clauses.map((c, i) => (c.question ? perClause[i]! : [])).flat();
@@ -156,11 +160,11 @@ export class Understander {
       if (whyTopics.length >= 2) return { intent: 'compare', ...result, topics: whyTopics };
       return { intent: 'why', ...result, topics: whyTopics, refersBack: whyTopics.length === 0 };
     }
+    // "X or Y" compares only when asked ("pytorch or tensorflow?"); in a statement it lists ("I don't know R or Julia").
+    const compareWords = COMPARE_STRONG.test(text) || clauses.some((c) => c.question && /\bor\b/.test(c.text));
     const compared = askedTopics.length >= 2 ? askedTopics : ids(all, 'topic');
-    if (COMPARE.test(text) && (compared.length >= 2 || (roles.length > 0 && (roles.length >= 2 || compared.length <= 1) && /\b(vs|versus|difference|differ|same|or|compare|just|really)\b/.test(text)))) {
-      if (compared.length >= 2) return { intent: 'compare', ...result, topics: compared };
-      return { intent: 'compare', ...result, topics: [] };
-    }
+    if (compareWords && compared.length >= 2) return { intent: 'compare', ...result, topics: compared };
+    if (compareWords && roles.length > 0 && !hasStatement) return { intent: 'compare', ...result, topics: [] };
     if (asksNext && !AFTER.test(text)) return { intent: 'next', ...result };
     const askText = asks ? clauses.filter((c) => c.question).map((c) => c.text).join(' ') : text;
     if (RESOURCES.test(askText) && !TOOLS.test(askText)) return { intent: 'resources', ...result, refersBack: topics.length === 0 };
@@ -216,6 +220,8 @@ export class Understander {
    */
   private askedAbout(clause: Clause, m: EntityMatch): boolean {
     const before = clause.tokens.slice(Math.max(0, m.start - 2), m.start);
+    // "a torch", "my spark plug": a determiner before an everyday word means the everyday thing.
+    if (/^(a|an|my|his|her|our|their|your)$/.test(before[before.length - 1] ?? '')) return false;
     if (before.some((w) => ASKING_FRAME.has(w) || KNOW_CUES.has(w) || LEARNING_CUES.has(w))) return true;
     if (m.start === 0 && m.end === clause.tokens.length) return true;
     if (!clause.question || clause.tokens.length > 8) return false;

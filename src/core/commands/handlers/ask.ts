@@ -60,7 +60,7 @@ function referredTopic(session: Session, u: Understanding): Topic | undefined {
 
 export async function answerText(session: Session, text: string): Promise<Reply> {
   const { kb } = session;
-  const u = session.deps.understander.understand(text);
+  const u = session.deps.understander.understand(text, !!session.dialogue);
   const noted = applyStatements(session, u.statements);
   const preface = noted.length > 0 ? [notedReply(noted, u.statements, session)] : [];
   const profile = () => session.profile;
@@ -139,8 +139,38 @@ export async function answerText(session: Session, text: string): Promise<Reply>
         return outOfScopeReply();
     }
   };
-  const answered = answer();
+  const answered = followUp(session, u, text) ?? answer();
   return about(combine(...preface, answered), { ...(answered.about ?? { topics: [] }), intent: answered.about?.intent ?? u.intent });
+}
+
+/** Short questions that only make sense against the last answer: "any startups tho?", "the other one?", "why that before mlops?". */
+function followUp(session: Session, u: Understanding, text: string): Reply | undefined {
+  const context = session.dialogue;
+  if (!context) return undefined;
+  const { kb } = session;
+  const short = text.split(/\s+/).length <= 10;
+  const last = topicsOf(session, [context.next, ...context.topics].filter((id): id is string => !!id))[0];
+  if (last && /\bthe other( one)?\b/i.test(text)) {
+    const other = kb.choiceOf.get(last.id)?.anyOf.find((id) => id !== last.id) ?? context.topics.find((id) => id !== last.id);
+    if (other) return topicReply(kb, session.profile, kb.topicById.get(other)!);
+  }
+  if (u.intent === 'why' && last && u.topics.length === 1 && u.topics[0] !== last.id && /\b(before|first|instead|over|rather|not)\b/i.test(text)) {
+    return compareReply(kb, session.profile, [last, kb.topicById.get(u.topics[0]!)!]);
+  }
+  if (u.intent === 'tools-for-task' && u.tasks.length === 0 && u.topics.length === 0 && last) {
+    const task = kb.tasks.find((t) => t.tools.some((id) => kb.stageOf.get(id) === kb.stageOf.get(last.id)));
+    if (task) return toolsReply(topicsOf(session, task.tools), task);
+  }
+  const unresolved = u.intent === 'out-of-scope' || (u.refersBack && u.topics.length === 0);
+  if (!unresolved || !short) return undefined;
+  // Ask again about the same subject: the last explanation, role or kind of answer.
+  if (context.intent === 'how-long') return howLongReply(kb, session.profile);
+  const explanation = kb.explanations.find((e) => context.subjects.includes(e.id));
+  if (explanation) return explanationReply(kb, explanation);
+  const roles = kb.roles.filter((r) => context.subjects.includes(r.id));
+  if (roles.length > 0) return rolesReply(roles);
+  if (last) return topicReply(kb, session.profile, last);
+  return undefined;
 }
 
 export const ask: CommandHandler = async (session, args) => {
