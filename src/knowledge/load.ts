@@ -13,6 +13,7 @@ import {
   explanationsFileSchema,
   goalSchema,
   pathFileSchema,
+  wordsFileSchema,
   roleSchema,
   stageSchema,
   taskSchema,
@@ -72,6 +73,8 @@ export interface KnowledgeBase {
   choiceOf: Map<string, Extract<StageStep, { anyOf: string[] }>>;
   /** Jobs the article names tools for. */
   tasks: Task[];
+  /** Chat spellings and what they stand for (words.yaml). */
+  slang: Map<string, string>;
 }
 
 const FILES = {
@@ -80,6 +83,7 @@ const FILES = {
   explanations: 'explanations.yaml',
   tips: 'tips.yaml',
   path: 'path.yaml',
+  words: 'words.yaml',
 } as const;
 
 export function loadKnowledgeBase(dir: string = DEFAULT_DATA_DIR): KnowledgeBase {
@@ -123,6 +127,7 @@ export function loadKnowledgeBase(dir: string = DEFAULT_DATA_DIR): KnowledgeBase
   const explanationsFile = read(FILES.explanations, explanationsFileSchema);
   const tipsFile = read(FILES.tips, tipsFileSchema);
   const pathFile = read(FILES.path, pathFileSchema);
+  const wordsFile = read(FILES.words, wordsFileSchema);
 
   const topics = entries(FILES.topics, topicsFile?.topics, topicSchema, 'topic');
   const roles = entries(FILES.roles, rolesFile?.roles, roleSchema, 'role');
@@ -176,6 +181,7 @@ export function loadKnowledgeBase(dir: string = DEFAULT_DATA_DIR): KnowledgeBase
     stageOf,
     choiceOf,
     tasks,
+    slang: new Map(Object.entries(wordsFile?.slang ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
 }
 

@@ -171,6 +171,8 @@ export const rolesFileSchema = z.strictObject({
 });
 export const explanationsFileSchema = z.strictObject({ explanations: z.array(z.unknown()) });
 export const tipsFileSchema = z.strictObject({ tips: z.array(z.unknown()) });
+/** Chat spellings ("mle", "nxt", "w/") and what they stand for. */
+export const wordsFileSchema = z.strictObject({ slang: z.record(z.string().min(1).max(20), z.string().max(40)) });
 export const pathFileSchema = z.strictObject({ stages: z.array(z.unknown()), tasks: z.array(z.unknown()) });
 
 export type Source = z.infer<typeof sourceSchema>;

@@ -41,7 +41,8 @@ export const STOPWORDS = new Set(
   then there these they this those through to too under until up very was we were what when where which while who
   whom why will with would you your yours yourself tell show give want wants use used using good best way ways
   thing things really much many lot lots one two also start started starting make making take should shall may
-  might must could years year time times work works word words please thanks thank hello hi hey`.split(/\s+/),
+  might must could years year time times work works word words please thanks thank hello hi hey
+  explain describe define whats thing stuff exactly actually even tho though lol pls`.split(/\s+/),
 );
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions: "pytroch" ~ "pytorch"). */

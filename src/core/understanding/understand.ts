@@ -71,7 +71,7 @@ const HOW_LONG = /\b(how (long|much time|many (months|years|weeks|hours|days))|t
 const MORE = /^(tell me more|more|go on|continue|elaborate|more (details|info)|explain more|say more|and|more please|details|tell me more about (it|that|this))$/;
 const RESOURCES = /\b(resources?|links?|courses?|tutorials?|books?|docs|documentation|materials?|reading|where (can|do|should) i (learn|study|read|start)|learn (it|that|this) from|any good (site|website|place)s?)\b/;
 const DONE_THAT = /^(?:(?:ok|okay|alright|cool|right|so|yes|yep)\s+)*(?:i'?m\s+|im\s+|i\s+|i have\s+|i've\s+|ive\s+)?(?:done|finished|completed|did|learned|learnt|know)(?:\s+with)?(?:\s+(?:that|it|this|those|them|that one))?(?:\s+(?:now|already|too))?$/;
-const AFTER = /\b(after|beyond|following|once i(?:'m| am)? (?:done|finished|through) with|once i know|when i(?:'m| am)? done with)\b/;
+const AFTER = /\b(after|beyond|following|follow|follows|once i(?:'m| am)? (?:done|finished|through) with|once i know|when i(?:'m| am)? done with)\b/;
 const AFTER_THAT = /\b(after (that|this|it|those)|then what|and then|what then|beyond that|what comes after)\b/;
 const NEXT =
   /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how (to|2) (start|begin|get into)|(get|break|move|transition) into (ml|machine learning|ai|ml eng|ml engineering|mle)|(what|wat) first|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|^now$|^(and )?now what$|go from here|moving on to|move on to|what do i do\b|what should i do|which (thing|one|topic|skill) (do|should) i)\b/;
@@ -91,6 +91,7 @@ const ASKING_FRAME = new Set(['what', 'whats', "what's", 'is', 'explain', 'about
 export class Understander {
   private readonly aliases: AliasIndex;
   private readonly retriever: Retriever;
+  private slangRegex: RegExp | undefined;
 
   constructor(private readonly kb: KnowledgeBase) {
     this.aliases = new AliasIndex(kb);
@@ -105,7 +106,9 @@ export class Understander {
    * @param inConversation the person is already talking with the mentor about the path, so an everyday
    *   word that names a skill ("where does cloud come in") means the skill.
    */
-  understand(input: string, inConversation = false): Understanding {
+  understand(raw: string, inConversation = false): Understanding {
+    if (raw.length > MAX_MESSAGE_LENGTH) return { intent: 'too-long', topics: [], roles: [], tasks: [], statements: { known: [], learning: [], notKnown: [], wanted: [] }, hits: [], refersBack: false };
+    const input = this.expandSlang(raw);
     const text = normalize(input);
     const empty: Statements = { known: [], learning: [], notKnown: [], wanted: [] };
     const base = { topics: [], roles: [], tasks: [], statements: empty, hits: [], refersBack: false };
@@ -164,7 +167,7 @@ export class Understander {
     const compareWords = COMPARE_STRONG.test(text) || clauses.some((c) => c.question && /\bor\b/.test(c.text));
     const compared = askedTopics.length >= 2 ? askedTopics : ids(all, 'topic');
     if (compareWords && compared.length >= 2) return { intent: 'compare', ...result, topics: compared };
-    if (compareWords && roles.length > 0 && !hasStatement) return { intent: 'compare', ...result, topics: [] };
+    if (compareWords && (roles.length >= 2 || (roles.length === 1 && COMPARE_STRONG.test(text))) && !hasStatement) return { intent: 'compare', ...result, topics: [] };
     if (asksNext && !AFTER.test(text)) return { intent: 'next', ...result };
     const askText = asks ? clauses.filter((c) => c.question).map((c) => c.text).join(' ') : text;
     if (RESOURCES.test(askText) && !TOOLS.test(askText)) return { intent: 'resources', ...result, refersBack: topics.length === 0 };
@@ -205,6 +208,21 @@ export class Understander {
     if (!AFTER.test(text)) return undefined;
     // "what should I learn after I finish" with nothing named: the last topic.
     return /\b(after|once|when)\b.*\b(learn|do|study|next|done|finish|finished)\b|\bafter\s*$/.test(text) ? '' : undefined;
+  }
+
+  /** "mle", "nxt", "w/": chat spellings become the words the knowledge base uses (words.yaml). */
+  private expandSlang(input: string): string {
+    if (this.kb.slang.size === 0) return input;
+    return input.replace(this.slangPattern, (word) => this.kb.slang.get(word.toLowerCase()) ?? word);
+  }
+
+  private get slangPattern(): RegExp {
+    if (!this.slangRegex) {
+      const escaped = [...this.kb.slang.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+      // Whole words: not inside another word, not glued to letters or digits.
+      this.slangRegex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    }
+    return this.slangRegex;
   }
 
   /** Whether the message is about learning or tech at all, so "spark" or "python" mean the skills. */

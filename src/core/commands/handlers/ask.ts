@@ -161,7 +161,7 @@ function followUp(session: Session, u: Understanding, text: string): Reply | und
     const task = kb.tasks.find((t) => t.tools.some((id) => kb.stageOf.get(id) === kb.stageOf.get(last.id)));
     if (task) return toolsReply(topicsOf(session, task.tools), task);
   }
-  const unresolved = u.intent === 'out-of-scope' || (u.refersBack && u.topics.length === 0);
+  const unresolved = u.intent === 'out-of-scope' || (u.intent === 'explain' && u.refersBack && u.topics.length === 0);
   if (!unresolved || !short) return undefined;
   // Ask again about the same subject: the last explanation, role or kind of answer.
   if (context.intent === 'how-long') return howLongReply(kb, session.profile);
