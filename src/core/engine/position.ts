@@ -14,7 +14,8 @@ export function positionOf(kb: KnowledgeBase, topicId: string): number {
   const stage = kb.stageOf.get(topicId);
   if (!stage) return -1;
   const step = stage.steps.findIndex((s) => ('all' in s ? s.all : s.anyOf).includes(topicId));
-  return kb.stages.indexOf(stage) * STEPS_PER_STAGE + (step === -1 ? stage.steps.length : step);
+  // A deeper topic ("hyperparameter tuning") reaches its stage, not beyond it.
+  return kb.stages.indexOf(stage) * STEPS_PER_STAGE + Math.max(0, step);
 }
 
 /** The stage's main topic: the first of its first step (Code fundamentals, ML & DL frameworks, MLOps...). */

@@ -134,7 +134,7 @@ export class AliasIndex {
         // Each edit can add or remove at most one distinct character: skip aliases that differ in more.
         if (popcount(mask & ~e.letters) > allowed || popcount(e.letters & ~mask) > allowed) continue;
         const d = editDistance(gram, e.phrase, allowed);
-        if (d <= allowed && d < bestDistance) {
+        if (d <= allowed && d < bestDistance && tokensAlike(gram, e.phrase)) {
           best = e;
           bestDistance = d;
         }
@@ -158,6 +158,14 @@ export class AliasIndex {
     const found = this.find(text).filter((m) => m.kind === 'topic');
     return found.length === 1 ? found[0]!.id : undefined;
   }
+}
+
+/** Word by word, each within its own typo budget: "bi developer" is not "r developer". */
+function tokensAlike(gram: string, phrase: string): boolean {
+  const a = gram.split(' ');
+  const b = phrase.split(' ');
+  if (a.length !== b.length) return true;
+  return a.every((w, i) => w === b[i] || editDistance(w, b[i]!, typoBudget(Math.max(w.length, b[i]!.length))) <= typoBudget(Math.max(w.length, b[i]!.length)));
 }
 
 export function unique<T>(items: T[]): T[] {

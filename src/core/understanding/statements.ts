@@ -123,8 +123,10 @@ export function readStatements(kb: KnowledgeBase, input: StatementInput): Statem
       if (aboutSomeoneElse(clause, m.start)) continue;
       if (m.kind === 'background') {
         // "I'm a data scientist", "data scientist for 3 yrs"; not "ML engineer vs data scientist".
-        const mine = clause.tokens.some((w) => FIRST_PERSON.has(w)) || (clause.joint === 'start' && !/\b(vs|versus|or|difference|than|like)\b/.test(clause.text));
-        if (mine && !clause.tokens.slice(0, m.start).some((w) => NEGATIONS.has(w))) result.background = m.id;
+        const fragment = !clause.tokens.some((w) => OTHER_SUBJECTS.has(w)) && !/\b(vs|versus|or|difference|than|like|rather)\b/.test(clause.text);
+        const mine = fragment && (clause.tokens.some((w) => FIRST_PERSON.has(w)) || clause.joint === 'start' || clause.joint === 'sentence');
+        const reading = readMention(clause, m.start, m.end, covered);
+        if (mine && reading.relation !== 'want' && !clause.tokens.slice(0, m.start).some((w) => NEGATIONS.has(w))) result.background = m.id;
         continue;
       }
       if (m.kind === 'goal') {
@@ -153,6 +155,8 @@ export function readStatements(kb: KnowledgeBase, input: StatementInput): Statem
       if (!reading.relation && bare && (input.asksNext || hasFirstPersonStatement)) reading = { relation: 'know', negated: reading.negated };
       if (!reading.relation && clause.tokens.some((w) => FIRST_PERSON.has(w))) reading = { relation: 'know', negated: reading.negated };
       if (!reading.relation) continue;
+      // "been doing Python for 3 years": years of it are knowing it, whatever the verb.
+      if (reading.relation === 'learning' && YEARS.test(clause.text)) reading = { relation: 'know', negated: reading.negated };
       clauseReading = reading;
       place(result, m.id, reading);
     }
