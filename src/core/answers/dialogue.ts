@@ -42,7 +42,7 @@ export function compareReply(kb: KnowledgeBase, profile: Profile, topics: Topic[
     { type: 'heading', text: `${a.name} or ${b.name}?` },
     {
       type: 'fields',
-      fields: topics.slice(0, 3).map((t) => ({ label: `${t.name} (${AREA_NAMES[t.area]})`, value: `${t.summary} ${STATUS_LABEL[effectiveStatus(kb, profile, t.id)]}` })),
+      fields: topics.slice(0, 3).map((t) => ({ label: `${t.name} (${AREA_NAMES[t.area]})`, value: `${t.summary} ${t.whyItMatters} ${STATUS_LABEL[effectiveStatus(kb, profile, t.id)]}` })),
     },
     { type: 'text', text: relation(kb, profile, a, b) },
     sourceBlock(a.source, b.source),
@@ -69,7 +69,14 @@ export function whyReply(kb: KnowledgeBase, profile: Profile, topic: Topic): Rep
 
 /** "What after X": the step beyond X's stage. */
 export function afterReply(kb: KnowledgeBase, profile: Profile, topic: Topic): Reply {
-  const step = nextStepAfter(kb, profile, topic.id);
+  const onPath = nextStepAfter(kb, profile, topic.id);
+  // Spark or Airflow can be learned without any ML: for someone who stated what they know, their own gaps come first.
+  const personal = topic.standalone && Object.keys(profile.topics).length > 0 ? nextStepAfter(kb, profile, topic.id, { onlyItsStage: true }) : onPath;
+  const step = personal;
+  const pathNote =
+    onPath.kind === 'recommendation' && personal.kind === 'recommendation' && onPath.recommendation.topic !== personal.recommendation.topic
+      ? `On the article's path, ${onPath.recommendation.topic.name} comes after ${AREA_NAMES[topic.area]}; ${topic.name} is also learned outside ML, so for you the ML steps before it come first.`
+      : undefined;
   if (step.kind === 'complete') {
     return about(reply([{ type: 'text', text: `After ${topic.name} the path is complete: you would have covered every stage the article describes.` }, { type: 'buttons', buttons: [NEXT_BUTTON] }]), {
       intent: 'after',
@@ -79,8 +86,9 @@ export function afterReply(kb: KnowledgeBase, profile: Profile, topic: Topic): R
   const next = step.recommendation.topic;
   const blocks: Block[] = [
     { type: 'heading', text: `After ${topic.name}: ${next.name}` },
-    { type: 'text', text: `Once ${AREA_NAMES[topic.area]} is behind you, the article's path goes on with ${AREA_NAMES[next.area]}. ${next.summary}` },
+    { type: 'text', text: pathNote ? next.summary : `Once ${AREA_NAMES[topic.area]} is behind you, the article's path goes on with ${AREA_NAMES[next.area]}. ${next.summary}` },
   ];
+  if (pathNote) blocks.push({ type: 'text', text: pathNote });
   if (step.recommendation.choice) {
     blocks.push({ type: 'text', text: `You need ${step.recommendation.choice.label}: ${listNames(step.recommendation.choice.options.map((t) => t.name))}.` });
   }

@@ -39,6 +39,12 @@ export function completeReply(): Reply {
   ]);
 }
 
+/** The curated explanation centred on this topic, so a topic card carries the article's own claims. */
+function articleSays(kb: KnowledgeBase, topic: Topic): Block[] {
+  const explanation = kb.explanations.find((e) => e.related[0] === topic.id);
+  return explanation ? [{ type: 'text', text: explanation.answer }] : [];
+}
+
 /** "Do I need Keras too?": an alternative of a choice the learner has made is optional for them. */
 function optionalNote(kb: KnowledgeBase, profile: Profile, topic: Topic): Block[] {
   const step = kb.choiceOf.get(topic.id);
@@ -53,6 +59,7 @@ export function topicReply(kb: KnowledgeBase, profile: Profile, topic: Topic): R
   const answer = reply([
     { type: 'heading', text: topic.name },
     { type: 'text', text: topic.summary },
+    ...articleSays(kb, topic),
     ...optionalNote(kb, profile, topic),
     {
       type: 'fields',

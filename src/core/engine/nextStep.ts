@@ -94,11 +94,13 @@ export function nextStep(kb: KnowledgeBase, profile: Profile): NextStep {
  * "What comes after X": the next step once X's stage, and every stage before it, is behind the learner.
  * People name a stage by its main topic ("after MLOps") and ask about the path's order, not their gaps.
  */
-export function nextStepAfter(kb: KnowledgeBase, profile: Profile, topicId: string): NextStep {
+export function nextStepAfter(kb: KnowledgeBase, profile: Profile, topicId: string, options: { onlyItsStage?: boolean } = {}): NextStep {
   const at = new Date(profile.updatedAt);
   let hypothetical = setTopicStatus(profile, topicId, 'done', at);
   const last = kb.stages.indexOf(kb.stageOf.get(topicId)!);
-  for (const stage of kb.stages.slice(0, last + 1)) {
+  // `onlyItsStage`: for this learner, a tool learned outside ML (Spark, Airflow) closes its own stage only.
+  const first = options.onlyItsStage ? last : 0;
+  for (const stage of kb.stages.slice(first, last + 1)) {
     for (const step of stageView(kb, hypothetical, stage).steps) {
       const ids = step.kind === 'all' ? step.open.map((t) => t.id) : step.satisfied ? [] : [step.options[0]!.id];
       for (const id of ids) if (!hypothetical.topics[id] || hypothetical.topics[id]!.status === 'todo') hypothetical = setTopicStatus(hypothetical, id, 'done', at);

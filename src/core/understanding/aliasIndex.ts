@@ -92,7 +92,8 @@ export class AliasIndex {
     for (let n = Math.min(this.maxTokens, tokens.length); n >= 1; n--) {
       for (let start = 0; start + n <= tokens.length; start++) {
         const gram = tokens.slice(start, start + n).join(' ');
-        const exact = this.exact.get(gram);
+        // "yolov5", "python3.11": a version number after a name is still the name.
+        const exact = this.exact.get(gram) ?? (n === 1 ? this.exact.get(gram.replace(/(?<=[a-z]{2})v?\d+(\.\d+)*$/, '')) : undefined);
         if (exact) {
           for (const e of exact) candidates.push({ kind: e.kind, id: e.id, start, end: start + n, exact: true, length: gram.length, needsContext: e.needsContext });
           continue;

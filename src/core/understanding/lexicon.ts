@@ -28,7 +28,7 @@ export const TECH_CONTEXT = words(`
   experience experienced proficient familiar framework tool tools platform platforms tech technology mle mles ds
   vs versus compare tensorflow pytorch keras python automl mlops
   fine-tune finetune fine-tuned tuning classifier classification regression inference prediction predictions
-  notebook notebooks script scripts cluster clusters distributed yrs
+  notebook notebooks script scripts cluster clusters distributed yrs next nxt basics
 `);
 
 /** Cues that the person knows the skill: "I know", "used", "built with", "5 years of". */

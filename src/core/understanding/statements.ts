@@ -39,6 +39,8 @@ const PHRASE_CUES: [RegExp, Relation, boolean][] = [
 const NEVER_CODED =
   /\b(never (coded|programmed|written code|written a line)|no (coding|programming|code)( experience| background| at all| whatsoever)?|(0|zero) (code|coding|programming)|can't code|cant code|cannot code|don't know how to (code|program)|dont know how to (code|program)|new to (coding|programming)|complete beginner|total beginner|non (technical|tech|programmer)|not (technical|a programmer|a coder))\b/;
 const YEARS = /\b(\d{1,2})\s*\+?\s*(years?|yrs?|y)\b/;
+/** Time spent with a skill ("6 months", "a decade", "3 yrs"): having it, whatever the verb. */
+const DURATION = /\b((\d{1,2}|a few|several|many|a couple of?)\s*\+?\s*(years?|yrs?|y|months?|mos?)|a decade|decades?|for ages|for years)\b/;
 
 function cueAt(token: string): Relation | undefined {
   if (LEARNING_CUES.has(token)) return 'learning';
@@ -153,10 +155,11 @@ export function readStatements(kb: KnowledgeBase, input: StatementInput): Statem
         reading = { relation: carried.relation, negated: ownNegation || (clause.joint === 'list' && carried.negated) };
       }
       if (!reading.relation && bare && (input.asksNext || hasFirstPersonStatement)) reading = { relation: 'know', negated: reading.negated };
+      if (!reading.relation && DURATION.test(clause.text)) reading = { relation: 'know', negated: reading.negated };
       if (!reading.relation && clause.tokens.some((w) => FIRST_PERSON.has(w))) reading = { relation: 'know', negated: reading.negated };
       if (!reading.relation) continue;
       // "been doing Python for 3 years": years of it are knowing it, whatever the verb.
-      if (reading.relation === 'learning' && YEARS.test(clause.text)) reading = { relation: 'know', negated: reading.negated };
+      if (reading.relation === 'learning' && DURATION.test(clause.text)) reading = { relation: 'know', negated: reading.negated };
       clauseReading = reading;
       place(result, m.id, reading);
     }

@@ -7,7 +7,7 @@
 import type { KnowledgeBase } from '../../knowledge/load';
 import { AliasIndex, unique, type EntityMatch } from './aliasIndex';
 import { splitClauses, type Clause } from './clauses';
-import { COMMON_WORDS, EVALUATIVE, KNOW_CUES, LEARNING_CUES, QUESTION_STARTS, TECH_CONTEXT } from './lexicon';
+import { COMMON_WORDS, EVALUATIVE, FIRST_PERSON, KNOW_CUES, LEARNING_CUES, QUESTION_STARTS, TECH_CONTEXT } from './lexicon';
 import { Retriever, type RetrievalHit } from './retrieval';
 import { readStatements, type Statements } from './statements';
 import { MAX_MESSAGE_LENGTH, normalize, STOPWORDS } from './text';
@@ -74,7 +74,7 @@ const DONE_THAT = /^(?:(?:ok|okay|alright|cool|right|so|yes|yep)\s+)*(?:i'?m\s+|
 const AFTER = /\b(after|beyond|following|follow|follows|once i(?:'m| am)? (?:done|finished|through) with|once i know|when i(?:'m| am)? done with)\b/;
 const AFTER_THAT = /\b(after (that|this|it|those)|then what|and then|what then|beyond that|what comes after)\b/;
 const NEXT =
-  /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how (to|2) (start|begin|get into)|(get|break|move|transition) into (ml|machine learning|ai|ml eng|ml engineering|mle)|(what|wat) first|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|^now$|^(and )?now what$|go from here|moving on to|move on to|what do i do\b|what should i do|which (thing|one|topic|skill) (do|should) i)\b/;
+  /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|what'?s the move|whats the move|next move|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how (to|2) (start|begin|get into)|(get|break|move|transition) into (ml|machine learning|ai|ml eng|ml engineering|mle)|(what|wat) first|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|^now$|^(and )?now what$|go from here|moving on to|move on to|what do i do\b|what should i do|which (thing|one|topic|skill) (do|should) i)\b/;
 const PROGRESS = /\b(my progress|how am i doing|what have i (done|learned|learnt|completed|finished)|show (me )?progress|how far am i|how far have i)\b/;
 const PATH = /\b(road ?map|learning path|my path|the path|whole path|full path|curriculum|syllabus|all (the )?topics|path overview|the stages|all stages)\b/;
 const COMPARE_STRONG = /\b(difference|differences|differ|diff|vs|versus|compare|compared|comparison|distinguish|distinct from|same (thing )?as|same thing|better|instead of|rather than|just a fancy|fancy name)\b/;
@@ -123,7 +123,13 @@ export class Understander {
     const all = perClause.flat();
     const asking = clauses.map((c, i) => (c.question ? perClause[i]! : [])).flat();
     const asks = clauses.some((c) => c.question);
-    const asksNext = NEXT.test(text) || clauses.some((c) => NEXT.test(c.text) || (c.question && /\b(next|nxt)\b/.test(c.text))) || AFTER.test(text);
+    // The asking part of the message: "i built classifiers following tutorials. what next?" asks only at the end.
+    const askClauses = asks ? clauses.filter((c) => c.question) : clauses;
+    const askText = askClauses.map((c) => c.text).join(' ');
+    // "after pytorch, what comes next": a fragment naming what comes before asks too; "i built it following tutorials" does not.
+    const afterClauses = clauses.filter((c) => c.question || !c.tokens.some((w) => FIRST_PERSON.has(w) || KNOW_CUES.has(w) || LEARNING_CUES.has(w)));
+    const asksAfter = afterClauses.some((c) => AFTER.test(c.text)) || AFTER_THAT.test(askText);
+    const asksNext = NEXT.test(text) || clauses.some((c) => NEXT.test(c.text) || (c.question && /\b(next|nxt)\b/.test(c.text))) || asksAfter;
     const statements = readStatements(this.kb, { clauses, matches: perClause, asksNext });
     const hasStatement =
       statements.known.length + statements.learning.length + statements.notKnown.length + statements.wanted.length > 0 ||
@@ -156,7 +162,7 @@ export class Understander {
     if (MORE.test(text)) return { intent: 'more', ...result, refersBack: true };
     if (DONE_THAT.test(text)) return { intent: 'done-that', ...result, refersBack: true };
 
-    const after = this.afterTopic(text, clauses, perClause);
+    const after = asksAfter ? this.afterTopic(askText, afterClauses, afterClauses.map((c) => perClause[clauses.indexOf(c)]!)) : undefined;
     if (after !== undefined) return { intent: 'after', ...result, topics: after ? [after] : [], refersBack: !after };
     if (WHY.test(text) && (ids(all, 'topic').length >= 2 || (this.wordsBeyond(clauses, perClause) <= 3 && !(ids(all, 'topic').length === 0 && this.wordsBeyond(clauses, perClause) > 0 && strongHit())))) {
       const whyTopics = ids(all, 'topic');
@@ -168,8 +174,7 @@ export class Understander {
     const compared = askedTopics.length >= 2 ? askedTopics : ids(all, 'topic');
     if (compareWords && compared.length >= 2) return { intent: 'compare', ...result, topics: compared };
     if (compareWords && (roles.length >= 2 || (roles.length === 1 && COMPARE_STRONG.test(text))) && !hasStatement) return { intent: 'compare', ...result, topics: [] };
-    if (asksNext && !AFTER.test(text)) return { intent: 'next', ...result };
-    const askText = asks ? clauses.filter((c) => c.question).map((c) => c.text).join(' ') : text;
+    if (asksNext && !asksAfter) return { intent: 'next', ...result };
     if (RESOURCES.test(askText) && !TOOLS.test(askText)) return { intent: 'resources', ...result, refersBack: topics.length === 0 };
     if (PROGRESS.test(text)) return { intent: 'progress', ...result };
     if (hasStatement && !asks) return { intent: 'statement', ...result };
@@ -186,7 +191,8 @@ export class Understander {
     const hits = this.retriever
       .search(text)
       // A hit must also contain most of what was asked: "quantum computing" is not "cloud computing".
-      .filter((h) => h.score >= MIN_RETRIEVAL_SCORE && h.matched * 2 > h.queryTerms);
+      // Among tech or career words a question may carry more chat around its point ("real talk, is the pay good").
+      .filter((h) => h.score >= MIN_RETRIEVAL_SCORE && (techContext || roles.length > 0 ? h.matched * 3 >= h.queryTerms : h.matched * 2 > h.queryTerms));
     if (hits.length > 0) return { intent: 'explain', ...result, hits };
     if (tasks.length > 0 && asks) return { intent: 'tools-for-task', ...result };
     if (roles.length > 0) return { intent: 'roles', ...result };
@@ -229,7 +235,7 @@ export class Understander {
   private hasTechContext(text: string): boolean {
     const tokens = text.split(' ');
     if (tokens.some((t) => TECH_CONTEXT.has(t))) return true;
-    return this.aliases.find(text).some((m) => !m.needsContext && m.kind !== 'related');
+    return this.aliases.find(text).some((m) => m.exact && !m.needsContext && m.kind !== 'related');
   }
 
   /**
