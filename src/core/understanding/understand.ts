@@ -163,7 +163,11 @@ export class Understander {
     if (DONE_THAT.test(text)) return { intent: 'done-that', ...result, refersBack: true };
 
     const after = asksAfter ? this.afterTopic(askText, afterClauses, afterClauses.map((c) => perClause[clauses.indexOf(c)]!)) : undefined;
-    if (after !== undefined) return { intent: 'after', ...result, topics: after ? [after] : [], refersBack: !after };
+    if (after !== undefined) {
+      // "what do I learn after PyTorch?" is read, as people mean it, as having PyTorch; the answer says so and how to correct it.
+      if (after && !statements.notKnown.includes(after) && !statements.known.includes(after)) statements.known.push(after);
+      return { intent: 'after', ...result, topics: after ? [after] : [], refersBack: !after };
+    }
     if (WHY.test(text) && (ids(all, 'topic').length >= 2 || (this.wordsBeyond(clauses, perClause) <= 3 && !(ids(all, 'topic').length === 0 && this.wordsBeyond(clauses, perClause) > 0 && strongHit())))) {
       const whyTopics = ids(all, 'topic');
       if (whyTopics.length >= 2) return { intent: 'compare', ...result, topics: whyTopics };
