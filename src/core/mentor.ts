@@ -172,7 +172,9 @@ export class Mentor implements MentorService {
     // "done pytorch" or "next" typed in a DM works like the command; "forget" only when it stands alone.
     if (DM_COMMANDS.has(word as never) && word !== 'ask' && (word !== 'forget' || rest.length === 0)) {
       const command = REGISTRY.get(word)!;
-      if (command.parseArgs(rest.join(' ')).ok) return this.runCommand(session, word, rest.join(' '), false);
+      // "done pytorch" is the command; "done with that" or "done with pytorch, what now" is a sentence.
+      const namesTopics = command.options[0]?.kind !== 'topic' || !!this.deps.understander.aliasIndex.resolveTopics(rest.join(' '));
+      if (command.parseArgs(rest.join(' ')).ok && namesTopics) return this.runCommand(session, word, rest.join(' '), false);
     }
     return answerText(session, text);
   }

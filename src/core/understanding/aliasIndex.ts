@@ -151,6 +151,22 @@ export class AliasIndex {
     return unique(this.find(text).filter((m) => m.kind === 'topic').map((m) => m.id));
   }
 
+  /**
+   * Resolves a command argument naming one or several topics ("r and julia, and the java stuff"): every
+   * word must belong to a topic or be a joining word, so "with that" or a sentence is not a topic list.
+   */
+  resolveTopics(text: string): string[] | undefined {
+    const one = this.resolveTopic(text);
+    if (one) return [one];
+    const tokens = tokenize(text);
+    const matches = this.find(text).filter((m) => m.kind === 'topic');
+    const covered = new Set<number>();
+    for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
+    const filler = /^(and|or|also|too|plus|the|a|an|of|stuff|things?|bits?|parts?|&|\+|as|well|both|all)$/;
+    if (matches.length === 0 || !tokens.every((t, i) => covered.has(i) || filler.test(t))) return undefined;
+    return unique(matches.map((m) => m.id));
+  }
+
   /** Resolves a user's topic argument ("PyTorch", "pytroch", "hugging-face-transformers") to one topic id. */
   resolveTopic(text: string): string | undefined {
     const n = normalize(text);
