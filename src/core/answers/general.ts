@@ -18,7 +18,7 @@ export function explanationReply(kb: KnowledgeBase, explanation: Explanation): R
 }
 
 /** "Which tools for X": every tool the article names for that job, or the tools asked about. */
-export function toolsReply(topics: Topic[], task?: Task): Reply {
+export function toolsReply(topics: Topic[], task?: Task, subjects: Topic[] = []): Reply {
   const blocks: Block[] = [{ type: 'heading', text: task ? `Tools for ${task.job}` : 'Tools for that' }];
   if (task) blocks.push({ type: 'text', text: `For ${task.job}, the article names ${listNames(topics.map((t) => t.name))}.` });
   blocks.push(
@@ -27,7 +27,7 @@ export function toolsReply(topics: Topic[], task?: Task): Reply {
     sourceBlock(...(task ? [task.source] : []), ...topics.map((t) => t.source)),
     { type: 'buttons', buttons: [...topics.slice(0, 3).map(aboutButton), NEXT_BUTTON] },
   );
-  return about(reply(blocks), { intent: 'tools-for-task', topics: topics.map((t) => t.id), subjects: task ? [task.id] : [] });
+  return about(reply(blocks), { intent: 'tools-for-task', topics: [...subjects, ...topics].map((t) => t.id), subjects: task ? [task.id] : [] });
 }
 
 const EXAMPLES = ['what should I learn next?', 'what is AutoML?', 'ML engineer vs data scientist', 'I already know Python and TensorFlow', 'which tools for object detection?'];

@@ -183,7 +183,7 @@ export class Understander {
     if (PROGRESS.test(text)) return { intent: 'progress', ...result };
     if (hasStatement && !asks) return { intent: 'statement', ...result };
     if (PATH.test(text)) return { intent: 'path', ...result };
-    if (TOOLS.test(text) && (tasks.length > 0 || topics.length > 0)) return { intent: 'tools-for-task', ...result };
+    if (TOOLS.test(text) && (tasks.length > 0 || topics.length > 0 || text.split(' ').length <= 5)) return { intent: 'tools-for-task', ...result, refersBack: tasks.length + topics.length === 0 };
 
     if (topics.length > 0) {
       const best = this.retriever.search(text, 1)[0];

@@ -119,10 +119,14 @@ export async function answerText(session: Session, text: string): Promise<Reply>
       case 'tools-for-task': {
         const task = kb.tasks.find((t) => t.id === u.tasks[0]);
         const named = topicsOf(session, u.topics);
-        // A tool named in the question ("what is airflow used for") is explained; a job lists its tools.
-        if (task && named.every((t) => task.tools.includes(t.id) || kb.stageOf.get(t.id) !== kb.stageOf.get(task.tools[0]!))) {
-          return toolsReply(topicsOf(session, task.tools), task);
+        // "tools for data pipelines" lists the job's tools; "what is airflow used for" explains the tool named.
+        if (task && !named.some((t) => task.tools.includes(t.id))) {
+          // The answer is about the job's own topic too: the stage its tools belong to ("data pipelines": MLOps).
+          const stageMain = kb.stageOf.get(task.tools[0]!)!.steps[0]!;
+          const main = 'all' in stageMain ? stageMain.all[0]! : stageMain.anyOf[0]!;
+          return toolsReply(topicsOf(session, task.tools), task, topicsOf(session, [...named.map((t) => t.id), main]));
         }
+        if (named.length === 0) return whichTopicReply('Tools for what?');
         return toolsReply(named.slice(0, 5));
       }
       case 'explain': {
@@ -158,6 +162,7 @@ function followUp(session: Session, u: Understanding, text: string): Reply | und
     return compareReply(kb, session.profile, [last, kb.topicById.get(u.topics[0]!)!]);
   }
   if (u.intent === 'tools-for-task' && u.tasks.length === 0 && u.topics.length === 0 && last) {
+    // "what tools?" after MLOps: the tools the article names for that stage's job.
     const task = kb.tasks.find((t) => t.tools.some((id) => kb.stageOf.get(id) === kb.stageOf.get(last.id)));
     if (task) return toolsReply(topicsOf(session, task.tools), task);
   }
