@@ -100,8 +100,7 @@ export class AliasIndex {
         }
         if (!mayBeTypo(gram)) continue;
         const best = this.fuzzyLookup(gram, n);
-        // A typo ("pyhton") is not an everyday word, so it needs no context to name the skill.
-        if (best) candidates.push({ kind: best.kind, id: best.id, start, end: start + n, exact: false, length: gram.length, needsContext: false });
+        if (best) candidates.push({ kind: best.kind, id: best.id, start, end: start + n, exact: false, length: gram.length, needsContext: best.needsContext });
       }
     }
     candidates.sort((a, b) => Number(b.exact) - Number(a.exact) || b.end - b.start - (a.end - a.start) || b.length - a.length || a.start - b.start);

@@ -23,10 +23,10 @@ export const TECH_CONTEXT = words(`
   ml ai machine learning learn learned learnt learner study studying studied deep model models data framework frameworks
   library libraries package packages engineer engineers engineering developer developers dev devs programmer
   programming program code coding coded course courses tutorial tutorials career roadmap skill skills skillset
-  project projects neural network networks train training trained deploy deployed deploying deployment pipeline
-  pipelines api apis nlp vision gpu dataset datasets backend frontend stack software computer science scientist
+  project projects neural network networks train training trained deploy deployed deploying deployment
+  api apis nlp vision gpu dataset datasets backend frontend stack software computer science scientist
   experience experienced proficient familiar framework tool tools platform platforms tech technology mle mles ds
-  vs versus compare tensorflow pytorch keras python automl mlops
+  vs versus compare
   fine-tune finetune fine-tuned tuning classifier classification regression inference prediction predictions
   notebook notebooks script scripts cluster clusters distributed yrs next nxt basics
 `);

@@ -119,7 +119,7 @@ export class Understander {
 
     const clauses = splitClauses(input);
     const techContext = inConversation || this.hasTechContext(text);
-    const perClause = clauses.map((c) => this.aliases.find(c.text).filter((m) => !m.needsContext || techContext || this.askedAbout(c, m)));
+    const perClause = clauses.map((c) => this.aliases.find(c.text).filter((m) => !m.needsContext || techContext || this.askedAbout(c, m, clauses.length === 1)));
     const all = perClause.flat();
     const asking = clauses.map((c, i) => (c.question ? perClause[i]! : [])).flat();
     const asks = clauses.some((c) => c.question);
@@ -246,12 +246,12 @@ export class Understander {
    * "what is spark?", "do i rly need teh cloud": an everyday-word alias asked about directly, in a short
    * question whose other words say nothing else ("python snake care tips?" has snakes in it).
    */
-  private askedAbout(clause: Clause, m: EntityMatch): boolean {
+  private askedAbout(clause: Clause, m: EntityMatch, single: boolean): boolean {
     const before = clause.tokens.slice(Math.max(0, m.start - 2), m.start);
     // "a torch", "my spark plug": a determiner before an everyday word means the everyday thing.
     if (/^(a|an|my|his|her|our|their|your)$/.test(before[before.length - 1] ?? '')) return false;
     if (before.some((w) => ASKING_FRAME.has(w) || KNOW_CUES.has(w) || LEARNING_CUES.has(w))) return true;
-    if (m.start === 0 && m.end === clause.tokens.length) return true;
+    if (m.start === 0 && m.end === clause.tokens.length && clause.joint === 'start' && single) return true;
     if (!clause.question || clause.tokens.length > 8) return false;
     const rest = clause.tokens.filter((_, i) => i < m.start || i >= m.end);
     return rest.every((w) => STOPWORDS.has(w) || QUESTION_WORDS.has(w) || QUESTION_STARTS.has(w) || EVALUATIVE.has(w) || TECH_CONTEXT.has(w) || !COMMON_WORDS.has(w));
