@@ -29,8 +29,11 @@ interface AliasEntry {
   needsContext: boolean;
 }
 
-/** A gram may be a typo of an alias only if some word of it is not plain English ("pytroch", "hugging fase"). */
-const mayBeTypo = (gram: string) => gram.split(' ').some((w) => !COMMON_WORDS.has(w));
+/**
+ * A plain English word is never a typo of an alias ("space" is not spaCy); a phrase may be, word by word
+ * ("hugging fase"), since a whole phrase lining up with an alias is no coincidence.
+ */
+const mayBeTypo = (gram: string) => gram.includes(' ') || !COMMON_WORDS.has(gram);
 
 /** A 32-bit set of the characters in a string: a cheap filter before the edit-distance check. */
 function letterMask(text: string): number {
@@ -181,7 +184,12 @@ function tokensAlike(gram: string, phrase: string): boolean {
   const a = gram.split(' ');
   const b = phrase.split(' ');
   if (a.length !== b.length) return true;
-  return a.every((w, i) => w === b[i] || editDistance(w, b[i]!, typoBudget(Math.max(w.length, b[i]!.length))) <= typoBudget(Math.max(w.length, b[i]!.length)));
+  return a.every((w, i) => {
+    const longest = Math.max(w.length, b[i]!.length);
+    // Inside a phrase a short word may carry one typo ("fase"), a tiny one none ("bi" is not "r").
+    const budget = longest < 3 ? 0 : Math.max(1, typoBudget(longest));
+    return w === b[i] || editDistance(w, b[i]!, budget) <= budget;
+  });
 }
 
 export function unique<T>(items: T[]): T[] {
