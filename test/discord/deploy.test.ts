@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ApplicationCommandOptionType } from 'discord.js';
 import { buildCommandDefinitions, CommandDefinitionError, findCommandDefinitionProblems } from '../../src/bots/discord/commands';
-import { DeployError, deployDiscordCommands } from '../../scripts/deploy-discord-commands';
+import { DeployError, deployDiscordCommands } from '../../src/bots/discord/deploy';
 import { FakeDiscord, FAKE_APP_ID } from '../helpers/discordFake';
 
 let fake: FakeDiscord;
