@@ -81,7 +81,7 @@ describe('the npm script', () => {
   const run = promisify(execFile);
   const root = path.resolve(__dirname, '../..');
   const cli = (extra: Record<string, string>) =>
-    run(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/deploy-discord-commands.ts')], {
+    run(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/bots/discord/deploy.ts')], {
       // Run from an empty folder with a clean environment, so a developer's .env or shell tokens cannot leak in.
       cwd: tmpdir(),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...extra },
