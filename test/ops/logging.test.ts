@@ -96,7 +96,7 @@ test('an unhandled rejection and an uncaught exception are logged with their sta
   };
   try {
     process.emit('unhandledRejection', new Error('nobody awaited me'), Promise.resolve());
-    process.emit('uncaughtException', new Error('thrown in a callback'), 'uncaughtException');
+    for (const listener of added.exception) listener(new Error('thrown in a callback'), 'uncaughtException');
   } finally {
     for (const l of added.rejection) process.off('unhandledRejection', l);
     for (const l of added.exception) process.off('uncaughtException', l);
