@@ -10,6 +10,10 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+// An empty PORT= line in .env means "the default", not port 0.
+const emptyIsUnset = (v: unknown) => (v === '' ? undefined : v);
+const portNumber = z.coerce.number().int().min(0).max(65535);
+
 export const configSchema = z.object({
   STORE_URL: z
     .string()
@@ -19,8 +23,9 @@ export const configSchema = z.object({
       message: 'must be sqlite://PATH, redis://HOST:PORT or memory',
     }),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  // An empty PORT= line in .env means "the default", not port 0.
-  PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).default(3000)),
+  PORT: z.preprocess(emptyIsUnset, portNumber.default(3000)),
+  /** /healthz and /readyz when Slack's HTTP server is not running (Socket Mode, Discord only, sharded). Default: PORT. */
+  HEALTH_PORT: z.preprocess(emptyIsUnset, portNumber.optional()),
 
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,

@@ -1,49 +1,80 @@
 /**
- * `npm start`: reads the configuration, opens the store, builds the mentor and starts every configured
- * front end. With no platform tokens it opens the console mentor, like Hubot's shell adapter.
+ * `npm start` / `node dist/main.js`: reads the configuration, opens the store, builds the mentor and starts
+ * every configured front end, with /healthz and /readyz, crash logging and one orderly shutdown on SIGTERM
+ * or SIGINT. With no platform tokens it opens the console mentor, like Hubot's shell adapter.
  */
 import 'dotenv/config';
-import { ConfigError, discordConfigured, loadConfig, slackConfigured } from './config';
+import type { Server } from 'node:http';
+import { ConfigError, discordConfigured, loadConfig, slackConfigured, type Config } from './config';
 import { runConsole } from './bots/console/repl';
-import { createRuntime } from './runtime';
+import { installCrashHandlers } from './ops/crashHandlers';
+import { closeServer, Health, portOf, startHealthServer } from './ops/health';
+import { createShutdown, type FrontEnd } from './ops/shutdown';
+import { createRuntime, createRuntimeLogger } from './runtime';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const { store, logger, mentor } = createRuntime(config);
-  const stops: (() => Promise<void>)[] = [];
+async function main(config: Config): Promise<void> {
+  const logger = createRuntimeLogger(config);
+  installCrashHandlers(logger);
+  const { store, mentor, forgetHooks } = createRuntime(config, logger);
+  const health = new Health(store);
+  const frontEnds: FrontEnd[] = [];
+  let healthServer: Server | undefined;
+
+  const shutdown = createShutdown({
+    logger,
+    health,
+    frontEnds,
+    closeResources: async () => {
+      await Promise.all([store.disconnect(), healthServer ? closeServer(healthServer) : undefined]);
+    },
+  });
+  // Registered before anything starts: a signal during start-up still shuts down in order.
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   // Adapters are loaded only when configured, so the console starts without Bolt or discord.js.
+  let slackServesHttp = false;
   if (slackConfigured(config)) {
     const { createSlackApp } = await import('./bots/slack/app');
-    const slack = createSlackApp({ config, mentor, store, logger });
+    const slack = createSlackApp({ config, mentor, store, logger, health });
+    frontEnds.push({ name: 'slack', stopIntake: () => slack.stopIntake(), stop: () => slack.stop() });
     await slack.start(config.PORT);
-    stops.push(() => slack.stop());
-    logger.info('slack started', { mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', port: config.PORT });
+    slackServesHttp = !config.SLACK_APP_TOKEN;
+    logger.info('slack started', { mode: slackServesHttp ? 'http' : 'socket', port: config.PORT });
   }
   if (discordConfigured(config)) {
     const { createDiscordBot } = await import('./bots/discord/bot');
-    const discord = createDiscordBot({ token: config.DISCORD_TOKEN!, apiUrl: config.DISCORD_API_URL, mentor, store, logger });
+    const discord = createDiscordBot({ token: config.DISCORD_TOKEN!, apiUrl: config.DISCORD_API_URL, mentor, store, logger, health, forgetHooks });
+    frontEnds.push({ name: 'discord', stopIntake: () => discord.stopIntake(), stop: () => discord.stop() });
     await discord.start();
-    stops.push(() => discord.stop());
     logger.info('discord started');
   }
 
-  const consoleWanted = config.CONSOLE === 'true' || (config.CONSOLE === 'auto' && stops.length === 0);
-  const shutdown = async (code = 0) => {
-    for (const stop of stops) await stop().catch((error: unknown) => logger.error('stop failed', { error }));
-    await store.disconnect().catch(() => undefined);
-    process.exit(code);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  // Slack's HTTP server answers /healthz and /readyz itself; every other mode gets a small server of its own.
+  const healthPort = config.HEALTH_PORT ?? (frontEnds.length > 0 ? config.PORT : undefined);
+  if (!slackServesHttp && healthPort !== undefined) {
+    healthServer = await startHealthServer(health, healthPort);
+    logger.info('health endpoints listening', { port: portOf(healthServer), paths: ['/healthz', '/readyz'] });
+  }
+  if (frontEnds.length > 0) logger.info('ready', { frontEnds: frontEnds.map((f) => f.name) });
 
+  const consoleWanted = config.CONSOLE === 'true' || (config.CONSOLE === 'auto' && frontEnds.length === 0);
   if (consoleWanted) {
     await runConsole({ mentor, userId: 'local', input: process.stdin, output: process.stdout });
-    await shutdown();
+    await shutdown('console closed');
   }
 }
 
-main().catch((error: unknown) => {
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
   process.stderr.write(`${error instanceof ConfigError ? error.message : `Start-up failed: ${(error as Error).message}`}\n`);
+  process.exit(1);
+}
+main(config).catch((error: unknown) => {
+  // The crash handlers are installed by now; this path logs a start-up failure (bad token, port in use).
+  process.stderr.write(`Start-up failed: ${(error as Error).message}\n`);
+  createRuntimeLogger(config).error('start-up failed', { error });
   process.exit(1);
 });

@@ -1,13 +1,15 @@
 /**
  * The one place that assembles the running mentor from configuration: store, logger and core, wired with
- * what the deployment needs (a cross-instance user lock on Redis, forget reaching adapters' records).
- * `npm start` and each Discord shard process both start from here.
+ * what the deployment needs (a cross-instance user lock on Redis, `forget` reaching the records front ends
+ * register). `npm start`, the CLI and each Discord shard process start from here.
  */
 import type Keyv from 'keyv';
 import type { Config } from './config';
-import { createLogger, type Logger } from './core/logger';
+import type { Logger } from './core/logger';
+import { ForgetHooks } from './core/forgetHooks';
 import { createMentor, type Mentor } from './core/mentor';
-import { clearUndeliverable } from './bots/discord/undeliverable';
+import { createPinoLogger } from './logging/pinoLogger';
+import { secretValues } from './logging/redact';
 import { createStore } from './storage/createStore';
 import { createUserLock } from './storage/userLock';
 
@@ -15,17 +17,15 @@ export interface Runtime {
   store: Keyv;
   logger: Logger;
   mentor: Mentor;
+  /** Front ends add what `forget` must delete about a user when they start. */
+  forgetHooks: ForgetHooks;
 }
 
-export function createRuntime(config: Config): Runtime {
-  const logger = createLogger(config.LOG_LEVEL);
+export const createRuntimeLogger = (config: Config): Logger => createPinoLogger({ level: config.LOG_LEVEL, secrets: secretValues(config) });
+
+export function createRuntime(config: Config, logger: Logger = createRuntimeLogger(config)): Runtime {
   const store = createStore(config.STORE_URL, logger);
-  const mentor = createMentor({
-    store,
-    logger,
-    lock: createUserLock(store),
-    // Discord remembers users who refused DMs; `forget` must delete that mark too.
-    onForget: (userId) => clearUndeliverable(store, userId),
-  });
-  return { store, logger, mentor };
+  const forgetHooks = new ForgetHooks();
+  const mentor = createMentor({ store, logger, lock: createUserLock(store), onForget: (userId) => forgetHooks.run(userId) });
+  return { store, logger, mentor, forgetHooks };
 }

@@ -8,6 +8,15 @@ export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /** A logger whose every line carries these fields (one per request: platform, user, delivery id). */
+  child?(bindings: Record<string, unknown>): Logger;
+}
+
+/** The logger for one request; loggers without `child` get the fields added to each line. */
+export function requestLogger(logger: Logger, bindings: Record<string, unknown>): Logger {
+  if (logger.child) return logger.child(bindings);
+  const merged = (log: Logger['info']) => (message: string, fields?: Record<string, unknown>) => log(message, { ...bindings, ...fields });
+  return { debug: merged(logger.debug), info: merged(logger.info), warn: merged(logger.warn), error: merged(logger.error) };
 }
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ApplicationCommandOptionType } from 'discord.js';
 import { buildCommandDefinitions, CommandDefinitionError, findCommandDefinitionProblems } from '../../src/bots/discord/commands';
-import { DeployError, deployDiscordCommands } from '../../scripts/deploy-discord-commands';
+import { DeployError, deployDiscordCommands } from '../../src/bots/discord/deploy';
 import { FakeDiscord, FAKE_APP_ID } from '../helpers/discordFake';
 
 let fake: FakeDiscord;
@@ -81,7 +81,7 @@ describe('the npm script', () => {
   const run = promisify(execFile);
   const root = path.resolve(__dirname, '../..');
   const cli = (extra: Record<string, string>) =>
-    run(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/deploy-discord-commands.ts')], {
+    run(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/bots/discord/deploy.ts')], {
       // Run from an empty folder with a clean environment, so a developer's .env or shell tokens cannot leak in.
       cwd: tmpdir(),
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...extra },

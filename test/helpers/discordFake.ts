@@ -81,6 +81,7 @@ export class FakeDiscord {
   /** Called with every recorded REST call once it has been answered (cheap hook for benches). */
   readonly onCall = new Set<(call: RecordedCall) => void>();
   private readonly injections: (Injection & { left: number })[] = [];
+  private readonly delays: { method: string; path: RegExp; ms: number; left: number }[] = [];
   private readonly sessions = new Set<Session>();
   private readonly waiters = new Set<() => void>();
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -112,6 +113,11 @@ export class FakeDiscord {
   }
 
   /** Calls matching a method and path pattern, in order. */
+  /** The next `times` matching calls are recorded (and waiters woken) at once but answered `delayMs` later. */
+  slow(method: string, path: RegExp, delayMs: number, times = 1): void {
+    this.delays.push({ method, path, ms: delayMs, left: times });
+  }
+
   callsTo(method: string, path: RegExp): RecordedCall[] {
     return this.calls.filter((c) => c.method === method && path.test(c.path));
   }
@@ -242,6 +248,13 @@ export class FakeDiscord {
     }
     const call: RecordedCall = { method, path, query: url.search, body, at, status: 0 };
     this.calls.push(call);
+    const delay = this.delays.find((d) => d.left > 0 && d.method === method && d.path.test(path));
+    if (delay) {
+      delay.left -= 1;
+      this.notify();
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+      if (res.destroyed) return;
+    }
 
     const injection = this.injections.find((i) => i.left > 0 && i.method === method && i.path.test(path));
     if (injection) {

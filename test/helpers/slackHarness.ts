@@ -12,6 +12,7 @@ import { createLogger } from '../../src/core/logger';
 import { createMentor, type Mentor } from '../../src/core/mentor';
 import type { MentorService } from '../../src/core/request';
 import { createStore } from '../../src/storage/createStore';
+import { Health } from '../../src/ops/health';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/load';
 import { createSlackApp, type SlackApp } from '../../src/bots/slack/app';
 import { SlackFake } from './slackFake';
@@ -80,7 +81,7 @@ export class SlackHarness {
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: fake.apiUrl,
       });
-      const slack = createSlackApp({ config, mentor: options.wrapMentor ? options.wrapMentor(mentor) : mentor, store, logger, ackDeadlineMs: options.ackDeadlineMs });
+      const slack = createSlackApp({ config, mentor: options.wrapMentor ? options.wrapMentor(mentor) : mentor, store, logger, ackDeadlineMs: options.ackDeadlineMs, health: new Health(store) });
       const server = await slack.start(0, '127.0.0.1');
       if (!server) throw new Error('expected an HTTP server');
       const { port } = server.address() as AddressInfo;

@@ -34,11 +34,13 @@ test('a token Slack refuses fails start() with the Slack error, and there is not
   }
 });
 
-test('GET /health answers ok (for load balancers), other paths 404', async () => {
+test('GET /healthz and /readyz answer on the Slack port (for load balancers), other paths 404', async () => {
   const h = await SlackHarness.start();
   try {
-    const health = await fetch(h.eventsUrl.replace('/slack/events', '/health'));
-    expect([health.status, await health.text()]).toEqual([200, 'ok']);
+    const alive = await fetch(h.eventsUrl.replace('/slack/events', '/healthz'));
+    expect([alive.status, await alive.json()]).toEqual([200, { alive: true }]);
+    const ready = await fetch(h.eventsUrl.replace('/slack/events', '/readyz'));
+    expect([ready.status, await ready.json()]).toEqual([200, { ready: true, checks: { accepting: true, store: true, slack: true } }]);
     const other = await fetch(h.eventsUrl.replace('/slack/events', '/nope'));
     expect(other.status).toBe(404);
   } finally {

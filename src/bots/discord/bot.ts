@@ -5,7 +5,9 @@
  */
 import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type RateLimitData } from 'discord.js';
 import type Keyv from 'keyv';
-import type { Logger } from '../../core/logger';
+import type { ForgetHooks } from '../../core/forgetHooks';
+import { requestLogger, type Logger } from '../../core/logger';
+import type { Health } from '../../ops/health';
 import type { Reply } from '../../core/reply';
 import type { MentorService } from '../../core/request';
 import { createDedupe } from '../../storage/dedupe';
@@ -14,6 +16,8 @@ import { DEFAULT_DEFER_AFTER_MS, type BotContext } from './context';
 import { KeyedQueue } from '../common/keyedQueue';
 import { handleDirectMessage, sendDirectMessage, type DirectMessageOutcome } from './directMessages';
 import { handleInteraction } from './interactions';
+import { guardPacketHandling } from './packetGuard';
+import { clearUndeliverable } from './undeliverable';
 
 /** How long stop() waits for answers in flight before closing the connection. */
 const STOP_GRACE_MS = 10_000;
@@ -27,13 +31,21 @@ export interface DiscordBotDeps {
   logger: Logger;
   /** Milliseconds before a slow answer is deferred; tests shorten it. Must stay well under 3,000. */
   deferAfterMs?: number;
+  /** Readiness: the bot reports whether its gateway session is ready. */
+  health?: Health;
+  /** `forget` also deletes the DM-refusal mark this bot keeps; registered on start. */
+  forgetHooks?: ForgetHooks;
 }
 
 export interface DiscordBot {
   client: Client;
   /** Logs in and resolves once the gateway session is ready. */
   start(): Promise<void>;
+  /** Shutdown, first step: events arriving from now on are left to Discord (another instance may take them). */
+  stopIntake(): void;
+  /** Finishes answers under way (bounded), then closes the gateway connection. */
   stop(): Promise<void>;
+  isConnected(): boolean;
   /** Sends a reply to a user's DMs (for proactive messages); users who refused DMs are skipped. */
   sendDirectMessage(userId: string, reply: Reply): Promise<DirectMessageOutcome>;
   /** Resolves once every event received so far has been fully handled (tests assert after it). */
@@ -64,16 +76,25 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     // Interaction and message ids are snowflakes, unique across both kinds, so one prefix serves both.
     firstTime: createDedupe(deps.store, logger, { prefix: 'discord:seen:' }),
   };
+  let accepting = true;
   const pending = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
     pending.add(work);
     void work.finally(() => pending.delete(work));
   };
 
-  client.on(Events.InteractionCreate, (interaction) => track(handleInteraction(ctx, interaction)));
-  client.on(Events.MessageCreate, (message) =>
-    track(handleDirectMessage(ctx, message).catch((error: unknown) => logger.error('discord: DM handler failed', describeError(error)))),
-  );
+  // One logger per request, so every line of one interaction or DM can be followed.
+  const forRequest = (user: string, delivery: string): BotContext => ({ ...ctx, logger: requestLogger(logger, { platform: 'discord', user, delivery }) });
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (accepting) track(handleInteraction(forRequest(interaction.user.id, interaction.id), interaction));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (!accepting) return;
+    const context = forRequest(message.author.id, message.id);
+    track(handleDirectMessage(context, message).catch((error: unknown) => context.logger.error('discord: DM handler failed', { error })));
+  });
+  // A malformed gateway payload makes discord.js throw where nothing could catch it and the process dies.
+  guardPacketHandling(client, logger);
   // An 'error' event without a listener would crash the process.
   client.on(Events.Error, (error) => logger.error('discord: client error', describeError(error)));
   client.on(Events.ShardError, (error, shardId) => logger.error('discord: gateway error', { shard: shardId, ...describeError(error) }));
@@ -85,15 +106,24 @@ export function createDiscordBot(deps: DiscordBotDeps): DiscordBot {
     logger.warn('discord: rate limited, waiting', { route: info.route, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope }),
   );
 
+  const isConnected = () => client.isReady();
+  deps.health?.addPlatform('discord', isConnected);
+
   return {
     client,
+    isConnected,
+    stopIntake: () => {
+      accepting = false;
+    },
     async start() {
+      deps.forgetHooks?.add((userId) => clearUndeliverable(deps.store, userId));
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(deps.token);
       await ready;
       logger.info('discord: connected', { user: client.user?.tag, shards: client.ws.shards.size });
     },
     async stop() {
+      accepting = false;
       // Let answers already being computed reach Discord first (bounded: a stuck core must not block exit).
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));

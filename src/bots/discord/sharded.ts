@@ -38,14 +38,15 @@ export async function startSharding(options: ShardingOptions): Promise<ShardingM
     token: options.token,
     totalShards,
     respawn: true,
-    // Shard processes run the TypeScript entry directly, through tsx like the parent.
+    // Compiled, shards run dist/bots/discord/shard.js with plain node; from sources (tests), through tsx.
     execArgv: SHARD_FILE.endsWith('.ts') ? ['--import', 'tsx'] : [],
   });
   manager.on('shardCreate', (shard) => {
     options.logger.info('discord: shard started', { shard: shard.id, of: totalShards });
-    shard.on('death', () =>
+    // The shard logged its own crash with the stack before exiting; this records the restart.
+    shard.on('death', (child) =>
       manager.respawn
-        ? options.logger.warn('discord: shard process exited; restarting it', { shard: shard.id })
+        ? options.logger.warn('discord: shard process exited; restarting it', { shard: shard.id, exitCode: 'exitCode' in child ? child.exitCode : undefined })
         : options.logger.info('discord: shard stopped', { shard: shard.id }),
     );
     shard.on('error', (error) => options.logger.error('discord: shard error', { shard: shard.id, error: error.message }));
@@ -66,18 +67,40 @@ export async function stopSharding(manager: ShardingManager): Promise<void> {
   await Promise.all(exits);
 }
 
+/** Ready when every shard's client is ready. */
+export const allShardsReady = (manager: ShardingManager): boolean =>
+  manager.shards.size > 0 && [...manager.shards.values()].every((shard) => shard.ready);
+
 async function main(): Promise<void> {
   (await import('dotenv')).config({ quiet: true });
   const { ConfigError, loadConfig } = await import('../../config');
-  const { createLogger } = await import('../../core/logger');
+  const { createRuntimeLogger } = await import('../../runtime');
+  const { Health, startHealthServer, closeServer, portOf } = await import('../../ops/health');
+  const { createShutdown } = await import('../../ops/shutdown');
+  const { installCrashHandlers } = await import('../../ops/crashHandlers');
+  const { createStore } = await import('../../storage/createStore');
   try {
     const config = loadConfig();
-    const logger = createLogger(config.LOG_LEVEL);
+    const logger = createRuntimeLogger(config);
+    installCrashHandlers(logger);
     if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is missing: set it in the environment or .env (see docs/discord.md).');
+    // The manager opens the store only to report whether the shards can reach it.
+    const store = createStore(config.STORE_URL, logger);
+    const health = new Health(store);
+    const healthServer = await startHealthServer(health, config.HEALTH_PORT ?? config.PORT);
+    logger.info('health endpoints listening', { port: portOf(healthServer), paths: ['/healthz', '/readyz'] });
     const manager = await startSharding({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, logger });
-    const stop = () => void stopSharding(manager).finally(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    health.addPlatform('discord', () => allShardsReady(manager));
+    const shutdown = createShutdown({
+      logger,
+      health,
+      frontEnds: [{ name: 'discord shards', stopIntake: () => undefined, stop: () => stopSharding(manager) }],
+      closeResources: async () => {
+        await Promise.all([store.disconnect(), closeServer(healthServer)]);
+      },
+    });
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
   } catch (error) {
     process.stderr.write(`${error instanceof ConfigError ? error.message : `Sharded start failed: ${(error as Error).message}`}\n`);
     process.exit(1);

@@ -9,6 +9,7 @@ import { App, type webApi } from '@slack/bolt';
 import type { Config } from '../../config';
 import type { Logger } from '../../core/logger';
 import type { MentorService } from '../../core/request';
+import type { Health } from '../../ops/health';
 import { boltLogLevel, toBoltLogger } from './boltLogger';
 import { createDedupe } from '../../storage/dedupe';
 import { slackErrorCode } from './delivery';
@@ -24,13 +25,20 @@ export interface SlackDeps {
   ackDeadlineMs?: number;
   /** How long delivery ids are remembered for dedupe (default 1 hour; Slack's last retry comes after ~5 min). */
   dedupeTtlMs?: number;
+  /** Readiness: the app reports its connection, and HTTP mode serves /healthz and /readyz on its port. */
+  health?: Health;
 }
 
 export interface SlackApp {
   app: App;
   /** HTTP mode resolves with the listening server; Socket Mode with nothing. */
   start(port: number, host?: string): Promise<Server | void>;
+  /** Shutdown, first step: refuse new requests (HTTP: 503 and stop listening; Socket Mode: leave events unacked). */
+  stopIntake(): void;
+  /** Finishes answers under way, then closes the server or socket. */
   stop(): Promise<void>;
+  /** Listening (HTTP) or connected (Socket Mode). */
+  isConnected(): boolean;
   /** Resolves once every request received so far has been fully handled (answers sent). */
   whenIdle(): Promise<void>;
 }
@@ -57,9 +65,9 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     retryConfig: SLACK_RETRY_CONFIG,
     timeout: SLACK_API_TIMEOUT_MS,
   };
-  const receiver = socketMode
-    ? createSocketReceiver(config.SLACK_APP_TOKEN!, boltLogger, clientOptions)
-    : createHttpReceiver(config.SLACK_SIGNING_SECRET!, boltLogger, logger);
+  let accepting = true;
+  const socketReceiver = socketMode ? createSocketReceiver(config.SLACK_APP_TOKEN!, boltLogger, clientOptions) : undefined;
+  const receiver = socketReceiver ?? createHttpReceiver(config.SLACK_SIGNING_SECRET!, boltLogger, logger, { health: deps.health, accepting: () => accepting });
 
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
@@ -92,6 +100,9 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
   };
 
+  // Socket Mode during shutdown: an event left unacked is redelivered by Slack to another connection.
+  if (socketMode) app.use(async ({ next }) => (accepting ? next() : undefined));
+
   register(app, {
     mentor: deps.mentor,
     logger,
@@ -100,9 +111,32 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
   });
 
   let started = false;
+  let server: Server | undefined;
+  let closing: Promise<void> | undefined;
+  const isConnected = () => {
+    if (!started) return false;
+    if (server) return server.listening;
+    // Bolt keeps the socket in the receiver's client; a dropped socket reconnects by itself.
+    const socket = (socketReceiver?.client as unknown as { websocket?: { isActive(): boolean } } | undefined)?.websocket;
+    return socket?.isActive() ?? false;
+  };
+  deps.health?.addPlatform('slack', isConnected);
+
+  const stopIntake = () => {
+    if (!started || !accepting) return;
+    accepting = false;
+    // HTTP: stop listening now (server.close also drops idle keep-alive sockets); answers under way go on.
+    if (server) closing = app.stop().then(
+      () => undefined,
+      (error: unknown) => logger.warn('slack server close failed', { error }),
+    );
+  };
+
   return {
     app,
     whenIdle,
+    isConnected,
+    stopIntake,
     async start(port, host) {
       await app.init();
       if (socketMode) {
@@ -111,7 +145,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
         logger.info('slack app connected (Socket Mode)');
         return;
       }
-      const server = (await app.start(host === undefined ? port : { port, host })) as Server;
+      server = (await app.start(host === undefined ? port : { port, host })) as Server;
       started = true;
       const address = server.address();
       logger.info('slack app listening', { port: typeof address === 'object' && address ? address.port : port, path: '/slack/events' });
@@ -119,11 +153,18 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     },
     async stop() {
       if (!started) return;
-      started = false;
-      await app.stop();
+      stopIntake();
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([whenIdle(), new Promise((resolve) => (timer = setTimeout(resolve, STOP_DRAIN_MS)))]);
       clearTimeout(timer);
+      started = false;
+      if (server) {
+        // Every answer is out: sockets still kept alive would hold the close for Node's keep-alive timeout.
+        server.closeAllConnections();
+        await closing;
+      } else {
+        await app.stop();
+      }
     },
   };
 }

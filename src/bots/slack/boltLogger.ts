@@ -25,13 +25,18 @@ export function boltLogLevel(level: LogLevelName): LogLevel {
 export function toBoltLogger(logger: Logger, name = 'slack'): BoltLogger {
   let level = LogLevel.INFO;
   const line = (parts: unknown[]) => parts.map(describe).join(' ');
+  // An Error among the parts goes along as a field, so its stack and cause are logged too.
+  const fields = (parts: unknown[]) => {
+    const error = parts.find((part) => part instanceof Error);
+    return error ? { source: name, error } : { source: name };
+  };
   // Bolt and the Web API client log several debug lines per request: skip formatting them unless wanted.
   const enabled = (at: LogLevel) => SEVERITY[at] >= SEVERITY[level];
   return {
-    debug: (...msg: unknown[]) => enabled(LogLevel.DEBUG) && logger.debug(line(msg), { source: name }),
-    info: (...msg: unknown[]) => enabled(LogLevel.INFO) && logger.info(line(msg), { source: name }),
-    warn: (...msg: unknown[]) => enabled(LogLevel.WARN) && logger.warn(line(msg), { source: name }),
-    error: (...msg: unknown[]) => logger.error(line(msg), { source: name }),
+    debug: (...msg: unknown[]) => enabled(LogLevel.DEBUG) && logger.debug(line(msg), fields(msg)),
+    info: (...msg: unknown[]) => enabled(LogLevel.INFO) && logger.info(line(msg), fields(msg)),
+    warn: (...msg: unknown[]) => enabled(LogLevel.WARN) && logger.warn(line(msg), fields(msg)),
+    error: (...msg: unknown[]) => logger.error(line(msg), fields(msg)),
     setLevel: (next: LogLevel) => {
       level = next;
     },

@@ -1,6 +1,6 @@
 /**
  * The one command registry's public face: ids, help text and arguments. Slack's `/mentor` help, Discord's
- * subcommands (scripts/deploy-discord-commands) and the console's parser are all generated from this list,
+ * subcommands (src/bots/discord/deploy.ts) and the console's parser are all generated from this list,
  * so adding a command here adds it everywhere. Handlers live in ./handlers and are joined in ./registry.
  */
 import { z } from 'zod';

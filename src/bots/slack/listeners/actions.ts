@@ -13,27 +13,28 @@ import { askMentor, deliver, ResponseUrl, slackErrorCode, type Destination, type
 import { parseBlockAction } from '../parse';
 import type { SlackMessage } from '../render';
 import { renderSafely, type Rendered } from '../renderSafely';
-import type { ListenerDeps } from './deps';
+import { forRequest, type ListenerDeps } from './deps';
 import { publishHome } from './home';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   // Every action, not only ours: a button from an older version must still be acked, or Slack shows an error.
   app.action(/.*/, async ({ body, ack, client }) => {
+    const req = forRequest(deps, body.user.id, (body as { trigger_id?: string }).trigger_id);
     // Nothing useful can go in a block_actions ack: ack at once, answer through response_url.
     await ack();
     if (body.type !== 'block_actions') return;
     const request = parseBlockAction(body);
     if (!request) {
-      deps.logger.warn('slack action not understood', { actionId: body.actions[0]?.action_id });
+      req.logger.warn('slack action not understood', { actionId: body.actions[0]?.action_id });
       return;
     }
-    const reply = await askMentor(deps.mentor, request, deps.logger);
-    const rendered = renderSafely(reply, deps.logger);
+    const reply = await askMentor(req.mentor, request, req.logger);
+    const rendered = renderSafely(reply, req.logger);
     if (body.view?.type === 'home') {
-      await answerFromHome(client, deps, request.userId, rendered.messages);
+      await answerFromHome(client, req, request.userId, rendered.messages);
       return;
     }
-    await answerOnMessage(client, deps, body, reply, rendered);
+    await answerOnMessage(client, req, body, reply, rendered);
   });
 }
 

@@ -7,23 +7,24 @@ import { withinDeadline } from '../../common/deadline';
 import { askMentor, deliver, ResponseUrl, responseType, type Destination } from '../delivery';
 import { parseSlashCommand } from '../parse';
 import { renderSafely } from '../renderSafely';
-import { receivedAt, type ListenerDeps } from './deps';
+import { forRequest, receivedAt, type ListenerDeps } from './deps';
 
 export function registerCommands(app: App, deps: ListenerDeps): void {
   // Every slash command the app owns goes to the mentor, so a renamed command (/mentor-dev) still works.
   app.command(/^\/.+/, async ({ command, ack, client, context }) => {
+    const req = forRequest(deps, command.user_id, command.trigger_id);
     const request = parseSlashCommand(command);
-    const work = askMentor(deps.mentor, request, deps.logger);
-    const early = await withinDeadline(work, receivedAt(context) + deps.ackDeadlineMs - Date.now());
+    const work = askMentor(req.mentor, request, req.logger);
+    const early = await withinDeadline(work, receivedAt(context) + req.ackDeadlineMs - Date.now());
     const destination: Omit<Destination, 'visibility'> = {
       client,
-      logger: deps.logger,
-      responseUrl: new ResponseUrl(command.response_url, deps.logger),
+      logger: req.logger,
+      responseUrl: new ResponseUrl(command.response_url, req.logger),
       channelId: command.channel_id,
       userId: command.user_id,
     };
     if (early !== undefined) {
-      const rendered = renderSafely(early, deps.logger);
+      const rendered = renderSafely(early, req.logger);
       if (!rendered.failed) {
         const [first, ...rest] = rendered.messages;
         await ack({ response_type: responseType(rendered.visibility), text: first!.text, blocks: first!.blocks });
@@ -36,8 +37,8 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
       return;
     }
     await ack();
-    deps.logger.info('slack command answered after the ack', { command: request.kind === 'command' ? request.command : '' });
-    const late = renderSafely(await work, deps.logger);
+    req.logger.info('slack command answered after the ack', { command: request.kind === 'command' ? request.command : '' });
+    const late = renderSafely(await work, req.logger);
     await deliver({ ...destination, visibility: late.visibility }, late.messages);
   });
 }

@@ -1,5 +1,5 @@
 /** What every listener needs; built once in ../app.ts. */
-import type { Logger } from '../../../core/logger';
+import { requestLogger, type Logger } from '../../../core/logger';
 import type { MentorService } from '../../../core/request';
 import type { FirstTime } from '../../../storage/dedupe';
 
@@ -15,4 +15,9 @@ export interface ListenerDeps {
 /** When the HTTP request arrived (set by the receiver), so the ack deadline counts Bolt's own time too. */
 export function receivedAt(context: Record<string, unknown>): number {
   return typeof context.receivedAt === 'number' ? context.receivedAt : Date.now();
+}
+
+/** The listener's deps with a logger for this one request, so its lines can be followed in the logs. */
+export function forRequest(deps: ListenerDeps, user: string | undefined, delivery: string | undefined): ListenerDeps {
+  return { ...deps, logger: requestLogger(deps.logger, { platform: 'slack', user, delivery }) };
 }

@@ -4,8 +4,8 @@
  * without it they are global. Definitions are validated first, so a broken one is never sent.
  */
 import { REST, Routes } from 'discord.js';
-import { ConfigError, loadConfig } from '../src/config';
-import { buildCommandDefinitions, validateCommandDefinitions, type DiscordCommandDefinition } from '../src/bots/discord/commands';
+import { ConfigError, loadConfig } from '../../config';
+import { buildCommandDefinitions, validateCommandDefinitions, type DiscordCommandDefinition } from './commands';
 
 export class DeployError extends Error {
   override name = 'DeployError';
