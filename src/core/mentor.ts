@@ -173,7 +173,10 @@ export class Mentor implements MentorService {
     if (DM_COMMANDS.has(word as never) && word !== 'ask' && (word !== 'forget' || rest.length === 0)) {
       const command = REGISTRY.get(word)!;
       // "done pytorch" is the command; "done with that" or "done with pytorch, what now" is a sentence.
-      const namesTopics = command.options[0]?.kind !== 'topic' || !!this.deps.understander.aliasIndex.resolveTopics(rest.join(' '));
+      const argument = rest.join(' ');
+      const aliases = this.deps.understander.aliasIndex;
+      const sentence = /^(with|that|it|this|them|those|now|already|too)\b/i.test(argument) || (aliases.topics(argument).length > 0 && !aliases.resolveTopics(argument));
+      const namesTopics = command.options[0]?.kind !== 'topic' || !sentence;
       if (command.parseArgs(rest.join(' ')).ok && namesTopics) return this.runCommand(session, word, rest.join(' '), false);
     }
     return answerText(session, text);
