@@ -10,7 +10,7 @@ import { App, LogLevel } from '@slack/bolt';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/core/logger';
 import { createMentor } from '../src/core/mentor';
-import { createStore } from '../src/storage/createStore';
+import { createState } from '../src/storage/createState';
 import { createSlackApp } from '../src/bots/slack/app';
 import { SlackFake } from '../test/helpers/slackFake';
 import { commandBody, postSigned, SIGNING_SECRET } from '../test/helpers/slackRequests';
@@ -65,7 +65,7 @@ interface Target {
 }
 
 async function startMentorApp(fake: SlackFake): Promise<Target> {
-  const store = createStore('memory');
+  const store = createState('memory');
   const mentor = createMentor({ store });
   const config = loadConfig({ STORE_URL: 'memory', LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
   const slack = createSlackApp({ config, mentor, store, logger: silentLogger });

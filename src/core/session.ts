@@ -9,9 +9,6 @@ import type { Profile } from './profile/profile';
 import type { ProfileStore } from './profile/profileStore';
 import type { Understander } from './understanding/understand';
 
-/** Runs `work` while no other instance works on the same user (see storage/userLock.ts). */
-export type UserLock = <T>(userId: string, work: () => Promise<T>) => Promise<T>;
-
 export interface MentorDeps {
   kb: KnowledgeBase;
   understander: Understander;
@@ -28,6 +25,8 @@ export class Session {
   /** A conversation change waiting for commit: a new state, or null to end it. */
   private conversation: ConversationState | null | undefined;
 
+  private readonly loaded: Profile;
+
   constructor(
     readonly deps: MentorDeps,
     readonly userId: string,
@@ -35,7 +34,9 @@ export class Session {
     private current: Profile,
     /** The stored record was unreadable and has been reset. */
     readonly recovered: boolean,
-  ) {}
+  ) {
+    this.loaded = current;
+  }
 
   get kb(): KnowledgeBase {
     return this.deps.kb;
@@ -54,6 +55,22 @@ export class Session {
   /** The conversation's next state (or null to end it), written at commit, after the profile. */
   setConversation(state: ConversationState | null): void {
     this.conversation = state;
+  }
+
+  /**
+   * True when the request asked for a change the person would count on: progress, background, goal, a
+   * setup step, or erasure. Bookkeeping (greeted, tips shown) does not count.
+   */
+  get changesProgress(): boolean {
+    const before = this.loaded;
+    const after = this.current;
+    return (
+      this.forgotten ||
+      this.conversation !== undefined ||
+      JSON.stringify(before.topics) !== JSON.stringify(after.topics) ||
+      before.background !== after.background ||
+      JSON.stringify(before.goal) !== JSON.stringify(after.goal)
+    );
   }
 
   get hasForgotten(): boolean {

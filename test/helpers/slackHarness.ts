@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type Keyv from 'keyv';
+import type { StatePort } from '../../src/core/state/statePort';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
 import { createMentor, type Mentor } from '../../src/core/mentor';
 import type { MentorService } from '../../src/core/request';
-import { createStore } from '../../src/storage/createStore';
+import { createState } from '../../src/storage/createState';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/load';
 import { createSlackApp, type SlackApp } from '../../src/bots/slack/app';
 import { SlackFake } from './slackFake';
@@ -40,11 +40,11 @@ export class SlackHarness {
   private constructor(
     readonly fake: SlackFake,
     readonly slack: SlackApp,
-    readonly store: Keyv,
+    readonly store: StatePort,
     readonly mentor: Mentor,
     readonly eventsUrl: string,
     readonly logs: LogLine[],
-    private readonly tempDir?: string,
+    readonly tempDir?: string,
     private readonly borrowedStore = false,
   ) {}
 
@@ -70,7 +70,7 @@ export class SlackHarness {
     const storeUrl = tempDir ? `sqlite://${path.join(tempDir, 'mentor.sqlite')}` : 'memory';
     const logs: LogLine[] = [];
     const logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as LogLine));
-    const store = borrowed ?? createStore(storeUrl, logger);
+    const store = borrowed ?? createState(storeUrl, { logger });
     try {
       const mentor = createMentor({ store, logger, knowledge });
       const config = loadConfig({
