@@ -16,6 +16,8 @@ export interface LockOptions {
   /** How long a request waits for the lock before giving up. */
   waitMs?: number;
   retryMs?: number;
+  /** Pause between background retries of a release that failed. */
+  retryReleaseMs?: number;
 }
 
 export class LockTimeoutError extends StoreUnavailableError {
@@ -33,6 +35,7 @@ export function createUserLock(state: StatePort, options: LockOptions = {}): Use
   const ttlMs = options.ttlMs ?? 5_000;
   const waitMs = options.waitMs ?? 1_000;
   const retryMs = options.retryMs ?? 10;
+  const retryReleaseMs = options.retryReleaseMs ?? 200;
   return async (userId, work) => {
     const key = `user:${userId}`;
     const deadline = Date.now() + waitMs;
@@ -44,9 +47,22 @@ export function createUserLock(state: StatePort, options: LockOptions = {}): Use
     try {
       return await work();
     } finally {
-      // A release that fails only delays the next request until the lock's TTL; it must not turn a
-      // finished answer into an error.
-      await state.releaseLock(lock).catch(() => undefined);
+      await release(state, lock, retryReleaseMs);
     }
   };
+}
+
+/**
+ * A release that fails (the connection was just reset) must not turn a finished answer into an error, and
+ * should not leave the person locked out until the lock's TTL: it is retried in the background for a while,
+ * as the client reconnects.
+ */
+async function release(state: StatePort, lock: Lock, retryMs: number): Promise<void> {
+  if (await state.releaseLock(lock).then(() => true, () => false)) return;
+  void (async () => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, retryMs).unref());
+      if (await state.releaseLock(lock).then(() => true, () => false)) return;
+    }
+  })();
 }
