@@ -20,7 +20,7 @@ export interface PrivateRedis {
   connect(options?: { logger?: Logger; url?: string; timeoutMs?: number }): StatePort;
   /** SIGKILL: an outage, not a shutdown. */
   kill(): Promise<void>;
-  /** Starts the server again on the same port (empty: persistence is off, like a restarted cache). */
+  /** Starts the server again on the same port, with every write it acknowledged (append-only file, fsync always). */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -55,7 +55,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const states: StatePort[] = [];
 
   const launch = async () => {
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir], { stdio: 'ignore' });
     for (let i = 0; i < 100; i++) {
       if (await answersPing(port)) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
