@@ -12,6 +12,7 @@ import { createMentor } from '../src/core/mentor';
 import { createState } from '../src/storage/createState';
 import { FakeDiscord } from '../test/helpers/discordFake';
 import { chatInput, makeUser } from '../test/helpers/discordPayloads';
+import { BENCH_QUEUE_LIMITS } from './stats';
 
 const N = Number(process.argv[2] ?? 1000);
 const CONCURRENCY = Number(process.argv[3] ?? 50);
@@ -22,7 +23,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function main(): Promise<void> {
   const fake = await FakeDiscord.start();
   const store = createState('memory');
-  const mentor = createMentor({ store, logger: silentLogger });
+  const mentor = createMentor({ store, logger: silentLogger, queueLimits: BENCH_QUEUE_LIMITS });
   const bot = createDiscordBot({ token: 'bench-token', apiUrl: fake.apiUrl, mentor, store, logger: silentLogger });
   await bot.start();
 

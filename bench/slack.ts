@@ -14,7 +14,7 @@ import { createState } from '../src/storage/createState';
 import { createSlackApp } from '../src/bots/slack/app';
 import { SlackFake } from '../test/helpers/slackFake';
 import { commandBody, postSigned, SIGNING_SECRET } from '../test/helpers/slackRequests';
-import { percentile, peakRss, printTable } from './stats';
+import { BENCH_QUEUE_LIMITS, percentile, peakRss, printTable } from './stats';
 
 const REQUESTS = 2_000;
 const ROUNDS = 5;
@@ -66,7 +66,7 @@ interface Target {
 
 async function startMentorApp(fake: SlackFake): Promise<Target> {
   const store = createState('memory');
-  const mentor = createMentor({ store });
+  const mentor = createMentor({ store, queueLimits: BENCH_QUEUE_LIMITS });
   const config = loadConfig({ STORE_URL: 'memory', LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
   const slack = createSlackApp({ config, mentor, store, logger: silentLogger });
   const server = (await slack.start(0, '127.0.0.1')) as Server;

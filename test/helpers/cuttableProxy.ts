@@ -18,12 +18,13 @@ export class CuttableProxy {
   ) {}
 
   static async start(targetPort: number): Promise<CuttableProxy> {
-    let proxy: CuttableProxy | undefined;
-    const server = createServer((client) => proxy!.relay(client, targetPort));
+    const connections: { relay?: (client: Socket) => void } = {};
+    const server = createServer((client) => connections.relay?.(client));
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as { port: number };
-    proxy = new CuttableProxy(server, `redis://127.0.0.1:${port}`);
+    const proxy = new CuttableProxy(server, `redis://127.0.0.1:${port}`);
+    connections.relay = (client) => proxy.relay(client, targetPort);
     return proxy;
   }
 
