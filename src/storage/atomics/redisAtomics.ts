@@ -3,9 +3,8 @@
  * script that deletes the key only while it still holds our token. Keys sit under `<namespace>:claim:` and
  * `<namespace>:lock:`, apart from keyv's records.
  */
-import { randomUUID } from 'node:crypto';
-import type { Lock } from '../../core/state/statePort';
 import type { Atomics } from '../keyvState';
+import { atomicsFromClaim } from './fromClaim';
 
 /** The two commands used, as @redis/client exposes them. */
 export interface RedisAtomicClient {
@@ -16,16 +15,10 @@ export interface RedisAtomicClient {
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 export function redisAtomics(client: RedisAtomicClient, namespace: string): Atomics {
-  const claim = async (key: string, token: string, ttlMs: number) =>
-    (await client.set(`${namespace}:${key}`, token, { NX: true, PX: Math.max(1, Math.round(ttlMs)) })) === 'OK';
-  return {
-    setIfAbsent: (key, ttlMs) => claim(`claim:${key}`, '1', ttlMs),
-    async acquireLock(key, ttlMs): Promise<Lock | undefined> {
-      const token = randomUUID();
-      return (await claim(`lock:${key}`, token, ttlMs)) ? { key, token } : undefined;
+  return atomicsFromClaim(
+    async (key, token, ttlMs) => (await client.set(`${namespace}:${key}`, token, { NX: true, PX: Math.max(1, Math.round(ttlMs)) })) === 'OK',
+    async (key, token) => {
+      await client.eval(RELEASE, { keys: [`${namespace}:${key}`], arguments: [token] });
     },
-    async releaseLock(lock) {
-      await client.eval(RELEASE, { keys: [`${namespace}:lock:${lock.key}`], arguments: [lock.token] });
-    },
-  };
+  );
 }
