@@ -3,11 +3,11 @@
  * commands and button presses through `mentor.handle`, reporting answers/s, p50/p99 latency and peak RSS.
  * Targets on the 2-core dev machine: p99 under 2 ms per answer, load under 200 ms.
  */
-import Keyv from 'keyv';
+import { createState } from '../src/storage/createState';
 import { loadKnowledgeBase } from '../src/knowledge/load';
 import { createMentor } from '../src/core/mentor';
 import type { MentorRequest } from '../src/core/request';
-import { percentile, peakRss, printTable } from './stats';
+import { BENCH_QUEUE_LIMITS, percentile, peakRss, printTable } from './stats';
 
 const MESSAGES = [
   'what should I learn next?', 'what is automl?', 'pytroch', 'tell me about hugging face', 'ML engineer vs data scientist',
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     loads.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   const firstLoadStart = process.hrtime.bigint();
-  const mentor = createMentor({ store: new Keyv(), knowledge: kb });
+  const mentor = createMentor({ store: createState('memory'), knowledge: kb, queueLimits: BENCH_QUEUE_LIMITS });
   const indexMs = Number(process.hrtime.bigint() - firstLoadStart) / 1e6;
 
   for (const r of mixedRequests(300)) await mentor.handle(r); // warm-up

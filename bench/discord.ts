@@ -9,9 +9,10 @@ import { performance } from 'node:perf_hooks';
 import { createDiscordBot } from '../src/bots/discord/bot';
 import { silentLogger } from '../src/core/logger';
 import { createMentor } from '../src/core/mentor';
-import { createStore } from '../src/storage/createStore';
+import { createState } from '../src/storage/createState';
 import { FakeDiscord } from '../test/helpers/discordFake';
 import { chatInput, makeUser } from '../test/helpers/discordPayloads';
+import { BENCH_QUEUE_LIMITS } from './stats';
 
 const N = Number(process.argv[2] ?? 1000);
 const CONCURRENCY = Number(process.argv[3] ?? 50);
@@ -21,8 +22,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main(): Promise<void> {
   const fake = await FakeDiscord.start();
-  const store = createStore('memory');
-  const mentor = createMentor({ store, logger: silentLogger });
+  const store = createState('memory');
+  const mentor = createMentor({ store, logger: silentLogger, queueLimits: BENCH_QUEUE_LIMITS });
   const bot = createDiscordBot({ token: 'bench-token', apiUrl: fake.apiUrl, mentor, store, logger: silentLogger });
   await bot.start();
 

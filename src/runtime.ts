@@ -3,18 +3,18 @@
  * what the deployment needs (a cross-instance user lock on Redis, `forget` reaching the records front ends
  * register). `npm start`, the CLI and each Discord shard process start from here.
  */
-import type Keyv from 'keyv';
 import type { Config } from './config';
 import type { Logger } from './core/logger';
 import { ForgetHooks } from './core/forgetHooks';
 import { createMentor, type Mentor } from './core/mentor';
 import { createPinoLogger } from './logging/pinoLogger';
 import { secretValues } from './logging/redact';
-import { createStore } from './storage/createStore';
-import { createUserLock } from './storage/userLock';
+import type { StatePort } from './core/state/statePort';
+import { createUserLock } from './core/state/userLock';
+import { createState } from './storage/createState';
 
 export interface Runtime {
-  store: Keyv;
+  store: StatePort;
   logger: Logger;
   mentor: Mentor;
   /** Front ends add what `forget` must delete about a user when they start. */
@@ -24,7 +24,7 @@ export interface Runtime {
 export const createRuntimeLogger = (config: Config): Logger => createPinoLogger({ level: config.LOG_LEVEL, secrets: secretValues(config) });
 
 export function createRuntime(config: Config, logger: Logger = createRuntimeLogger(config)): Runtime {
-  const store = createStore(config.STORE_URL, logger);
+  const store = createState(config.STORE_URL, { logger });
   const forgetHooks = new ForgetHooks();
   const mentor = createMentor({ store, logger, lock: createUserLock(store), onForget: (userId) => forgetHooks.run(userId) });
   return { store, logger, mentor, forgetHooks };

@@ -1,9 +1,11 @@
 /**
  * The mentor: one entry point, `handle(request)`, for every front end. It loads the learner's profile,
  * routes the request (command, free text, button, home), saves what changed and returns a Reply.
- * Requests of one user are handled in order, so two quick messages cannot overwrite each other.
+ * Requests of one user are handled in order, so two quick messages cannot overwrite each other; the queue
+ * is bounded per user, so a flood gets a polite "one at a time" and never delays anyone else.
+ * When the store cannot answer, the person still gets the answer that needs no profile, with an honest
+ * note, and nothing is written (see storeFailure.ts).
  */
-import type Keyv from 'keyv';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load';
 import { expectedVisibility, findCommand, PUBLIC_COMMANDS } from './commands/definitions';
 import { answerText } from './commands/handlers/ask';
@@ -15,14 +17,20 @@ import { tooLongReply, welcomeReply } from './answers/general';
 import { homeReply } from './answers/home';
 import { silentLogger, type Logger } from './logger';
 import { ProfileStore } from './profile/profileStore';
+import { newProfile } from './profile/profile';
+import { KeyedQueue, QueueRefusedError, type QueueLimits } from './queue/keyedQueue';
 import { combine, errorReply, reply, type Reply } from './reply';
 import type { MentorRequest, MentorService } from './request';
-import { Session, type MentorDeps, type UserLock } from './session';
+import { Session, type MentorDeps } from './session';
+import { EMPTY_STATE } from './state/emptyState';
+import type { StatePort } from './state/statePort';
+import { noLock, type UserLock } from './state/userLock';
+import { isStoreFailure, NOT_SAVED_TEXT, refusedReply, STORE_DOWN_CHANGE_TEXT, STORE_DOWN_NOTE } from './storeFailure';
 import { Understander } from './understanding/understand';
 import { clean, MAX_MESSAGE_LENGTH, normalize } from './understanding/text';
 
 export interface MentorOptions {
-  store: Keyv;
+  store: StatePort;
   knowledge?: KnowledgeBase;
   logger?: Logger;
   now?: () => Date;
@@ -30,6 +38,8 @@ export interface MentorOptions {
   lock?: UserLock;
   /** Called by `forget` after the core's own records are deleted: adapters' user-scoped keys go too. */
   onForget?: (userId: string) => Promise<void>;
+  /** Per-user queue depth and flood limits (defaults: DEFAULT_QUEUE_LIMITS). */
+  queueLimits?: Partial<QueueLimits>;
 }
 
 const MAX_USER_ID_LENGTH = 200;
@@ -39,8 +49,10 @@ const DM_COMMANDS = new Set(PUBLIC_COMMANDS.map((c) => c.id));
 export class Mentor implements MentorService {
   readonly deps: MentorDeps;
   private readonly now: () => Date;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue: KeyedQueue;
   private readonly lock: UserLock;
+  /** The same core over a store that holds nothing: for answers while the real store cannot answer. */
+  private readonly offlineDeps: MentorDeps;
   /** Every name a topic goes by, normalised once: autocomplete asks on each keystroke. */
   private readonly topicNames: Map<string, string[]>;
 
@@ -56,8 +68,15 @@ export class Mentor implements MentorService {
       logger,
       onForget: options.onForget,
     };
+    this.offlineDeps = {
+      ...this.deps,
+      profiles: new ProfileStore(EMPTY_STATE, logger),
+      conversations: new ConversationStore(EMPTY_STATE, logger),
+      onForget: undefined,
+    };
     this.now = options.now ?? (() => new Date());
-    this.lock = options.lock ?? ((_userId, work) => work());
+    this.lock = options.lock ?? noLock;
+    this.queue = new KeyedQueue(options.queueLimits);
     this.topicNames = new Map(kb.topics.map((t) => [t.id, [t.name, t.id, ...t.aliases].map(normalize)]));
   }
 
@@ -66,19 +85,13 @@ export class Mentor implements MentorService {
     // Invisible characters would make "u2" and "u2\u200b" two different learners.
     const userId = typeof request.userId === 'string' ? clean(request.userId) : '';
     if (userId === '' || userId.length > MAX_USER_ID_LENGTH) return Promise.resolve(errorReply('I could not tell who is asking, so I changed nothing.'));
-    // Chain on the user's previous request so their profile is read after it was written.
-    const previous = this.queues.get(userId) ?? Promise.resolve();
-    const run = previous.then(() => this.lock(userId, () => this.handleInOrder(userId, request))).catch((error: unknown) => {
-      // Store outages and bugs become a friendly answer; the saved profile is untouched.
+    // Queued behind the user's previous request so their profile is read after it was written.
+    return this.queue.run(userId, () => this.handleLocked(userId, request)).catch((error: unknown) => {
+      if (error instanceof QueueRefusedError) return refusedReply(error.reason);
+      // Bugs become a friendly answer; the saved profile is untouched.
       this.deps.logger.error('request failed', { user: userId, kind: request.kind, error: String(error) });
       return errorReply('Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.');
     });
-    const settled = run.catch(() => undefined);
-    this.queues.set(userId, settled);
-    void settled.then(() => {
-      if (this.queues.get(userId) === settled) this.queues.delete(userId);
-    });
-    return run;
   }
 
   suggestTopics(query: string, limit = 25): { id: string; name: string }[] {
@@ -101,8 +114,32 @@ export class Mentor implements MentorService {
       .map(({ t }) => ({ id: t.id, name: t.name }));
   }
 
-  private async handleInOrder(userId: string, request: MentorRequest): Promise<Reply> {
+  /**
+   * A store failure before anything was written means the answer is given without the profile; a failure
+   * while writing means the person is told it was not saved (never the answer that says it was).
+   */
+  private async handleLocked(userId: string, request: MentorRequest): Promise<Reply> {
     const now = this.now();
+    try {
+      return await this.lock(userId, () => this.answerAndSave(userId, request, now));
+    } catch (error) {
+      if (isStoreFailure(error)) return this.answerWithoutStore(userId, request, now, error);
+      throw error;
+    }
+  }
+
+  /** The same request against a store that holds nothing; a change it would need is refused honestly. */
+  private async answerWithoutStore(userId: string, request: MentorRequest, now: Date, error: unknown): Promise<Reply> {
+    // Debug only: BoundedState logs the outage itself once, not once per request.
+    this.deps.logger.debug('answered without the store', { user: userId, kind: request.kind, reason: error instanceof Error ? error.message : String(error) });
+    const session = new Session(this.offlineDeps, userId, now, newProfile(userId, now), false);
+    const answer = await this.route(session, request);
+    if (answer.error) return answer;
+    if (session.changesProgress) return errorReply(STORE_DOWN_CHANGE_TEXT);
+    return { ...combine(reply([{ type: 'text', text: STORE_DOWN_NOTE }]), answer), visibility: answer.visibility };
+  }
+
+  private async answerAndSave(userId: string, request: MentorRequest, now: Date): Promise<Reply> {
     const loaded = await this.deps.profiles.load(userId, now);
     const session = new Session(this.deps, userId, now, loaded.profile, loaded.recovered);
     if (request.kind === 'message') session.dialogue = await this.deps.dialogues.get(userId);
@@ -117,7 +154,13 @@ export class Mentor implements MentorService {
     if (loaded.recovered) {
       answer = combine(reply([{ type: 'text', text: 'Part of your saved profile could not be read; I kept everything that was still valid.' }]), answer);
     }
-    await session.commit();
+    try {
+      await session.commit();
+    } catch (error) {
+      if (!isStoreFailure(error)) throw error;
+      this.deps.logger.warn('a change could not be saved; the person was told', { user: userId, kind: request.kind });
+      return errorReply(NOT_SAVED_TEXT);
+    }
     return answer;
   }
 

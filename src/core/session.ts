@@ -10,9 +10,6 @@ import type { Profile } from './profile/profile';
 import type { ProfileStore } from './profile/profileStore';
 import type { Understander } from './understanding/understand';
 
-/** Runs `work` while no other instance works on the same user (see storage/userLock.ts). */
-export type UserLock = <T>(userId: string, work: () => Promise<T>) => Promise<T>;
-
 export interface MentorDeps {
   kb: KnowledgeBase;
   understander: Understander;
@@ -34,6 +31,8 @@ export class Session {
   /** What the last answer was about, for follow-ups ("why?", "2"); loaded for direct messages. */
   dialogue: DialogueContext | undefined;
 
+  private readonly loaded: Profile;
+
   constructor(
     readonly deps: MentorDeps,
     readonly userId: string,
@@ -41,7 +40,9 @@ export class Session {
     private current: Profile,
     /** The stored record was unreadable and has been reset. */
     readonly recovered: boolean,
-  ) {}
+  ) {
+    this.loaded = current;
+  }
 
   get kb(): KnowledgeBase {
     return this.deps.kb;
@@ -64,6 +65,22 @@ export class Session {
 
   setDialogue(context: DialogueContext): void {
     this.nextDialogue = context;
+  }
+
+  /**
+   * True when the request asked for a change the person would count on: progress, background, goal, a
+   * setup step, or erasure. Bookkeeping (greeted, tips shown) does not count.
+   */
+  get changesProgress(): boolean {
+    const before = this.loaded;
+    const after = this.current;
+    return (
+      this.forgotten ||
+      this.conversation !== undefined ||
+      JSON.stringify(before.topics) !== JSON.stringify(after.topics) ||
+      before.background !== after.background ||
+      JSON.stringify(before.goal) !== JSON.stringify(after.goal)
+    );
   }
 
   get hasForgotten(): boolean {

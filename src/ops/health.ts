@@ -8,10 +8,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /** What the readiness probe needs from the store: one read that resolves or throws. */
+/** The store port rejects a read it cannot answer, so a probe is one bounded read. */
 export interface StoreProbe {
   get(key: string): Promise<unknown>;
-  on(event: 'error', listener: (error: unknown) => void): unknown;
-  off(event: 'error', listener: (error: unknown) => void): unknown;
 }
 
 export const STORE_PROBE_TIMEOUT_MS = 1_000;
@@ -81,19 +80,15 @@ function safely(check: () => boolean): boolean {
  * tell an outage from an empty key: an error during the probe, a throw or no answer in time all mean down.
  */
 async function storeAnswers(store: StoreProbe, timeoutMs: number): Promise<boolean> {
-  let failed = false;
-  const onError = () => (failed = true);
-  store.on('error', onError);
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     const answer = await Promise.race([store.get(PROBE_KEY).then(() => 'answered' as const), timeout]);
-    return answer === 'answered' && !failed;
+    return answer === 'answered';
   } catch {
     return false;
   } finally {
     clearTimeout(timer);
-    store.off('error', onError);
   }
 }
 

@@ -1,6 +1,6 @@
 /** The two small concurrency helpers behind the 3 s rule and ordered DMs. */
 import { raceDeadline } from '../../src/bots/common/deadline';
-import { KeyedQueue } from '../../src/bots/common/keyedQueue';
+import { KeyedQueue } from '../../src/core/queue/keyedQueue';
 
 const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 

@@ -2,7 +2,7 @@
  * Every Reply shape the real core produces, collected by driving a real mentor (memory store) through
  * each command, free-text intent, button and the home surface. Renderer contract tests run over these.
  */
-import Keyv from 'keyv';
+import { createState } from '../../src/storage/createState';
 import { createMentor } from '../../src/core/mentor';
 import type { Reply } from '../../src/core/reply';
 import type { MentorRequest } from '../../src/core/request';
@@ -16,7 +16,7 @@ export interface ReplyFixture {
 type Unaddressed<T> = T extends unknown ? Omit<T, 'userId'> : never;
 
 export async function coreReplyFixtures(): Promise<ReplyFixture[]> {
-  const mentor = createMentor({ store: new Keyv(), now: () => new Date('2026-11-27T10:00:00Z') });
+  const mentor = createMentor({ store: createState('memory'), now: () => new Date('2026-11-27T10:00:00Z') });
   const userId = 'fixture-user';
   const steps: [string, Unaddressed<MentorRequest>][] = [
     ['first message (answer + welcome)', { kind: 'message', text: 'what is automl?' }],

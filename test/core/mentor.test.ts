@@ -1,4 +1,5 @@
-import Keyv from 'keyv';
+import { createState } from '../../src/storage/createState';
+import { StoreUnavailableError, type StatePort } from '../../src/core/state/statePort';
 import sqlite3 from 'sqlite3';
 import { createMentor, type Mentor } from '../../src/core/mentor';
 import type { Reply } from '../../src/core/reply';
@@ -23,7 +24,7 @@ function sqliteKeys(file: string): Promise<string[]> {
 
 describe('mentor on a real SQLite file', () => {
   let db: TempSqlite;
-  let store: Keyv;
+  let store: StatePort;
   let mentor: Mentor;
 
   beforeEach(() => {
@@ -123,10 +124,13 @@ describe('mentor on a real SQLite file', () => {
   });
 
   it('leaves the setup where it was when the profile cannot be saved', async () => {
-    const failing = new Keyv();
+    const failing = createState('memory');
     let refuse = false;
     const set = failing.set.bind(failing);
-    failing.set = (async (key: string, value: unknown, ttl?: number) => (refuse && key.startsWith('profile:') ? false : set(key, value, ttl))) as typeof failing.set;
+    failing.set = async (key: string, value: unknown, ttl?: number) => {
+      if (refuse && key.startsWith('profile:')) throw new StoreUnavailableError('refused');
+      return set(key, value, ttl);
+    };
     const m = createMentor({ store: failing });
     await m.handle({ kind: 'command', userId: 'w', command: 'profile', text: '' });
     refuse = true;
@@ -289,7 +293,7 @@ describe('mentor on a real SQLite file', () => {
 
 describe('forget hook', () => {
   it('lets front ends delete their own user-scoped records', async () => {
-    const store = new Keyv();
+    const store = createState('memory');
     await store.set('discord:undeliverable:f1', { since: 'x' });
     const mentor = createMentor({ store, onForget: async (id) => void (await store.delete(`discord:undeliverable:${id}`)) });
     await mentor.handle({ kind: 'command', userId: 'f1', command: 'done', text: 'python' });

@@ -1,7 +1,7 @@
 import { createClient } from '@redis/client';
 import { createMentor } from '../../src/core/mentor';
-import { createUserLock } from '../../src/storage/userLock';
-import { REDIS_URL, redisKeyv } from '../helpers/tempStore';
+import { createUserLock } from '../../src/core/state/userLock';
+import { REDIS_URL, redisState } from '../helpers/tempStore';
 
 /** The real Redis on 127.0.0.1:6379, as several instances would share it. */
 describe('mentor on a real Redis', () => {
@@ -18,8 +18,8 @@ describe('mentor on a real Redis', () => {
   });
 
   it('shares profiles between two instances and forgets a user completely', async () => {
-    const storeA = redisKeyv(namespace);
-    const storeB = redisKeyv(namespace);
+    const storeA = redisState(namespace);
+    const storeB = redisState(namespace);
     const a = createMentor({ store: storeA });
     const b = createMentor({ store: storeB });
     try {
@@ -39,7 +39,7 @@ describe('mentor on a real Redis', () => {
   });
 
   it('keeps every change when two instances answer the same user at once', async () => {
-    const stores = [redisKeyv(namespace), redisKeyv(namespace)];
+    const stores = [redisState(namespace), redisState(namespace)];
     const [a, b] = stores.map((store) => createMentor({ store, lock: createUserLock(store) }));
     const topics = ['python', 'tensorflow', 'pytorch', 'keras', 'apache-spark', 'mlops', 'automl', 'spacy', 'kubeflow', 'apache-airflow'];
     try {
@@ -53,7 +53,7 @@ describe('mentor on a real Redis', () => {
   });
 
   it('stores conversation state with an expiry', async () => {
-    const store = redisKeyv(namespace);
+    const store = redisState(namespace);
     try {
       await createMentor({ store }).handle({ kind: 'command', userId: 'ttl', command: 'profile', text: '' });
       const [key] = await redis.keys(`${namespace}*conversation:ttl*`);

@@ -120,7 +120,7 @@ describe('a store that fails around the undeliverable mark never keeps the answe
   afterEach(() => jest.restoreAllMocks());
 
   /** Makes deleting the mark fail in the given way; every other store call keeps working. */
-  function breakMarkDelete(broken: () => Promise<boolean>) {
+  function breakMarkDelete(broken: () => Promise<void>) {
     const real = h.store.delete.bind(h.store);
     return jest.spyOn(h.store, 'delete').mockImplementation((key) => (typeof key === 'string' && MARK.test(key) ? broken() : real(key)));
   }
@@ -137,7 +137,7 @@ describe('a store that fails around the undeliverable mark never keeps the answe
   test('a delete that never settles: this DM and the next one are both answered', async () => {
     const user = makeUser('320000000000000011');
     await markUndeliverable(h.store, user.id);
-    breakMarkDelete(() => new Promise<boolean>(() => undefined));
+    breakMarkDelete(() => new Promise<void>(() => undefined));
     expect(await say(user, 'what is automl?')).toMatch(/AutoML/);
     expect(await say(user, 'what is pytorch?')).toMatch(/PyTorch/);
     expect(h.logs.find((l) => l.message === 'discord: could not lift the undeliverable mark' && l.user === user.id)?.error).toMatch(/timed out/);

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Keyv from 'keyv';
 import { z } from 'zod';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/load';
 import { AREAS } from '../../src/knowledge/schema';
 import { createMentor, type Mentor } from '../../src/core/mentor';
+import { createState } from '../../src/storage/createState';
 import { statusMap } from '../../src/core/engine/skillGraph';
 import type { Reply } from '../../src/core/reply';
 
@@ -87,7 +87,7 @@ export interface EvalOptions {
 
 export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
   const kb = loadKnowledgeBase();
-  const mentor = options.mentor?.(kb) ?? createMentor({ store: new Keyv(), knowledge: kb });
+  const mentor = options.mentor?.(kb) ?? createMentor({ store: createState('memory'), knowledge: kb });
   const results: CaseResult[] = [];
   for (const c of options.cases ?? loadCases()) {
     const userId = `eval-${c.id}`;

@@ -4,12 +4,12 @@
  * them, and `assertNothingCanPing` checks every message payload the bot ever sent.
  */
 import { performance } from 'node:perf_hooks';
-import type Keyv from 'keyv';
+import type { StatePort } from '../../src/core/state/statePort';
 import { createDiscordBot, type DiscordBot } from '../../src/bots/discord/bot';
 import { createLogger } from '../../src/core/logger';
 import { createMentor } from '../../src/core/mentor';
 import type { MentorService } from '../../src/core/request';
-import { createStore } from '../../src/storage/createStore';
+import { createState } from '../../src/storage/createState';
 import { FakeDiscord, type RecordedCall } from './discordFake';
 
 export interface LogLine {
@@ -21,7 +21,7 @@ export interface LogLine {
 export interface Harness {
   fake: FakeDiscord;
   bot: DiscordBot;
-  store: Keyv;
+  store: StatePort;
   mentor: MentorService;
   logs: LogLine[];
   /** Dispatches an INTERACTION_CREATE and resolves with its callback as the fake recorded it. */
@@ -39,7 +39,7 @@ export interface HarnessOptions {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await FakeDiscord.start();
-  const store = createStore('memory');
+  const store = createState('memory');
   const logs: LogLine[] = [];
   const logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as LogLine));
   const real = createMentor({ store, logger, now: () => new Date('2026-01-15T10:00:00Z') });

@@ -6,12 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type Keyv from 'keyv';
+import type { StatePort } from '../../src/core/state/statePort';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
 import { createMentor, type Mentor } from '../../src/core/mentor';
+import { createUserLock } from '../../src/core/state/userLock';
 import type { MentorService } from '../../src/core/request';
-import { createStore } from '../../src/storage/createStore';
+import { createState } from '../../src/storage/createState';
 import { Health } from '../../src/ops/health';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/load';
 import { createSlackApp, type SlackApp } from '../../src/bots/slack/app';
@@ -23,6 +24,8 @@ export interface HarnessOptions {
   wrapMentor?: (mentor: Mentor) => MentorService;
   /** Use a temporary SQLite file instead of the memory store. */
   sqlite?: boolean;
+  /** A store URL of its own (a private Redis), opened with the harness's logger. */
+  storeUrl?: string;
   /** Share another harness's store, as a second instance behind the same Redis/SQLite would. */
   storeFrom?: SlackHarness;
   /** Change the real knowledge base before the mentor uses it (huge or hostile texts). */
@@ -41,11 +44,11 @@ export class SlackHarness {
   private constructor(
     readonly fake: SlackFake,
     readonly slack: SlackApp,
-    readonly store: Keyv,
+    readonly store: StatePort,
     readonly mentor: Mentor,
     readonly eventsUrl: string,
     readonly logs: LogLine[],
-    private readonly tempDir?: string,
+    readonly tempDir?: string,
     private readonly borrowedStore = false,
   ) {}
 
@@ -68,12 +71,12 @@ export class SlackHarness {
     }
     const borrowed = options.storeFrom?.store;
     const tempDir = options.sqlite && !borrowed ? mkdtempSync(path.join(tmpdir(), 'mentor-slack-')) : undefined;
-    const storeUrl = tempDir ? `sqlite://${path.join(tempDir, 'mentor.sqlite')}` : 'memory';
+    const storeUrl = options.storeUrl ?? (tempDir ? `sqlite://${path.join(tempDir, 'mentor.sqlite')}` : 'memory');
     const logs: LogLine[] = [];
     const logger = createLogger('debug', (line) => logs.push(JSON.parse(line) as LogLine));
-    const store = borrowed ?? createStore(storeUrl, logger);
+    const store = borrowed ?? createState(storeUrl, { logger });
     try {
-      const mentor = createMentor({ store, logger, knowledge });
+      const mentor = createMentor({ store, logger, knowledge, lock: createUserLock(store) });
       const config = loadConfig({
         STORE_URL: storeUrl,
         LOG_LEVEL: 'debug',

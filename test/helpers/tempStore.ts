@@ -2,15 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Keyv from 'keyv';
-import KeyvRedis from '@keyv/redis';
-import { createStore } from '../../src/storage/createStore';
+import type { StatePort } from '../../src/core/state/statePort';
+import { createState } from '../../src/storage/createState';
 
 export interface TempSqlite {
   dir: string;
   file: string;
   url: string;
-  open(): Keyv;
+  open(): StatePort;
   cleanup(): void;
 }
 
@@ -21,16 +20,14 @@ export function tempSqlite(): TempSqlite {
     dir,
     file,
     url: `sqlite://${file}`,
-    open: () => createStore(`sqlite://${file}`),
+    open: () => createState(`sqlite://${file}`),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** A Keyv on the real Redis under a namespace of its own, so tests never see each other's keys. */
-export function redisKeyv(namespace: string): Keyv {
-  const keyv = new Keyv({ store: new KeyvRedis(REDIS_URL), namespace });
-  keyv.on('error', () => undefined);
-  return keyv;
+/** A state on the real Redis under a namespace of its own, so tests never see each other's keys. */
+export function redisState(namespace: string): StatePort {
+  return createState(REDIS_URL, { namespace });
 }

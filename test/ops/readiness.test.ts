@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createStore } from '../../src/storage/createStore';
+import { createState } from '../../src/storage/createState';
 import { closeServer, Health, portOf, startHealthServer } from '../../src/ops/health';
 
 async function freePort(): Promise<number> {
@@ -35,7 +35,7 @@ async function readyz(port: number): Promise<{ status: number; body: { ready: bo
 test('/readyz is false while the store is unreachable and true again after it is back', async () => {
   const redisPort = await freePort();
   let redis = await startRedis(redisPort);
-  const store = createStore(`redis://127.0.0.1:${redisPort}`);
+  const store = createState(`redis://127.0.0.1:${redisPort}`);
   const health = new Health(store, 300);
   const server = await startHealthServer(health, 0, '127.0.0.1');
   try {
@@ -66,7 +66,7 @@ test('/readyz is false while the store is unreachable and true again after it is
 });
 
 test('a platform that is not connected makes the process not ready', async () => {
-  const store = createStore('memory');
+  const store = createState('memory');
   const health = new Health(store);
   let connected = false;
   health.addPlatform('discord', () => connected);

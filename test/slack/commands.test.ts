@@ -5,7 +5,7 @@
 import { PUBLIC_COMMANDS } from '../../src/core/commands/definitions';
 import { createMentor } from '../../src/core/mentor';
 import type { MentorRequest } from '../../src/core/request';
-import { createStore } from '../../src/storage/createStore';
+import { createState } from '../../src/storage/createState';
 import { replyToSlackMessages, type SlackMessage } from '../../src/bots/slack/render';
 import { limitViolations, visibleText } from '../helpers/slackBlocks';
 import { SlackHarness } from '../helpers/slackHarness';
@@ -23,7 +23,7 @@ afterEach(async () => {
 
 test('every public command is answered in the ack, exactly as the core answers it, within Slack limits', async () => {
   // A second, independent core fed the same requests gives the expected replies.
-  const referenceStore = createStore('memory');
+  const referenceStore = createState('memory');
   const reference = createMentor({ store: referenceStore });
   try {
     for (const definition of PUBLIC_COMMANDS.filter((c) => c.id !== 'export')) {

@@ -2,7 +2,7 @@
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/core/logger';
 import { createMentor } from '../../src/core/mentor';
-import { createStore } from '../../src/storage/createStore';
+import { createState } from '../../src/storage/createState';
 import { createSlackApp } from '../../src/bots/slack/app';
 import { SlackFake } from '../helpers/slackFake';
 import { gate } from '../helpers/slackGate';
@@ -10,7 +10,7 @@ import { SlackHarness } from '../helpers/slackHarness';
 import { SIGNING_SECRET } from '../helpers/slackRequests';
 
 test('configuration errors are reported before anything starts', async () => {
-  const store = createStore('memory');
+  const store = createState('memory');
   const mentor = createMentor({ store });
   const build = (env: Record<string, string>) => () => createSlackApp({ config: loadConfig({ STORE_URL: 'memory', ...env }), mentor, store, logger: silentLogger });
   expect(build({ SLACK_SIGNING_SECRET: 's' })).toThrow('SLACK_BOT_TOKEN is required');
@@ -21,7 +21,7 @@ test('configuration errors are reported before anything starts', async () => {
 
 test('a token Slack refuses fails start() with the Slack error, and there is nothing to stop', async () => {
   const fake = await SlackFake.start();
-  const store = createStore('memory');
+  const store = createState('memory');
   try {
     fake.failApi('auth.test', { error: 'invalid_auth' });
     const config = loadConfig({ STORE_URL: 'memory', SLACK_BOT_TOKEN: 'xoxb-bad', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });

@@ -2,6 +2,9 @@
  * Request authenticity and replays: only requests signed with the signing secret, with a timestamp within
  * 5 minutes either way, reach the mentor; retries and replays of one delivery have one effect.
  */
+import path from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import { profileKey } from '../../src/core/profile/profileStore';
 import { commandBody, dmEvent, eventBody, postSigned, sign, SIGNING_SECRET, uniqueId } from '../helpers/slackRequests';
 import { SlackHarness } from '../helpers/slackHarness';
 
@@ -18,9 +21,7 @@ const now = () => Math.floor(Date.now() / 1000);
 /** Everything the app could have done: Web API calls other than auth.test, response_url posts, stored keys. */
 async function sideEffects() {
   await h.slack.whenIdle();
-  const keys: string[] = [];
-  for await (const [key] of h.store.iterator!(undefined)) keys.push(String(key));
-  return { api: h.fake.calls.filter((c) => c.method !== 'auth.test').length, responses: h.fake.responses.length, keys: keys.length };
+  return { api: h.fake.calls.filter((c) => c.method !== 'auth.test').length, responses: h.fake.responses.length, profile: await h.store.get(profileKey('U1')) };
 }
 
 describe('refused with 401 and no side effect', () => {
@@ -119,10 +120,12 @@ test('with a shared store, deliveries are recorded with a 1-hour TTL (several in
   await h.close();
   h = await SlackHarness.start({ sqlite: true });
   const { eventId } = await h.dm('hello');
-  expect(await h.store.get(`slack:seen:event:${eventId}`)).toBe(1);
-  // keyv stores the expiry with the value; read the raw row.
-  const raw = (await (h.store.store as { get(key: string): Promise<unknown> }).get(`mentor:slack:seen:event:${eventId}`)) as string;
-  const expiresInMs = (JSON.parse(raw) as { expires: number }).expires - Date.now();
+  expect(await h.store.setIfAbsent(`slack:seen:event:${eventId}`, 1000)).toBe(false);
+  // The claim's expiry, read from its row.
+  const sqlite = new KeyvSqlite({ uri: `sqlite://${path.join(h.tempDir!, 'mentor.sqlite')}` });
+  const rows = (await sqlite.query('SELECT expires FROM mentor_claims WHERE key = ?', `mentor:claim:slack:seen:event:${eventId}`)) as { expires: number }[];
+  await sqlite.disconnect();
+  const expiresInMs = rows[0]!.expires - Date.now();
   expect(expiresInMs).toBeGreaterThan(59 * 60 * 1000);
   expect(expiresInMs).toBeLessThanOrEqual(60 * 60 * 1000);
 });

@@ -5,7 +5,7 @@
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logger';
 import { createMentor } from '../../src/core/mentor';
-import { createStore } from '../../src/storage/createStore';
+import { createState } from '../../src/storage/createState';
 import { createSlackApp, type SlackApp } from '../../src/bots/slack/app';
 import type { SlackMessage } from '../../src/bots/slack/render';
 import { visibleText } from '../helpers/slackBlocks';
@@ -14,12 +14,12 @@ import { dmEvent } from '../helpers/slackRequests';
 
 let fake: SlackFake;
 let slack: SlackApp;
-let store: ReturnType<typeof createStore>;
+let store: ReturnType<typeof createState>;
 const logs: { level: string; message: string }[] = [];
 
 beforeEach(async () => {
   fake = await SlackFake.start();
-  store = createStore('memory');
+  store = createState('memory');
   const logger = createLogger('debug', (l) => logs.push(JSON.parse(l) as { level: string; message: string }));
   const config = loadConfig({ STORE_URL: 'memory', SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: fake.apiUrl });
   slack = createSlackApp({ config, mentor: createMentor({ store, logger }), store, logger });

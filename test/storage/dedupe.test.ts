@@ -1,16 +1,14 @@
 /**
- * SET-once dedupe over keyv: atomic in one process, atomic across instances with Redis (SET NX PX), and
- * never dropping real deliveries when the store fails or hangs.
+ * SET-once dedupe over the state port: atomic in one process, atomic across instances with SQLite (one
+ * upsert) and Redis (SET NX PX), and never dropping real deliveries when the store fails or hangs.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import Keyv from 'keyv';
-import type KeyvRedis from '@keyv/redis';
+import { createClient } from '@redis/client';
 import { createLogger, type Logger } from '../../src/core/logger';
-import { createDedupe } from '../../src/storage/dedupe';
+import type { StatePort } from '../../src/core/state/statePort';
+import { createDedupe } from '../../src/bots/common/dedupe';
+import { createState } from '../../src/storage/createState';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/privateRedis';
-import { createStore } from '../../src/storage/createStore';
+import { tempSqlite, type TempSqlite } from '../helpers/tempStore';
 
 function capture(): { logger: Logger; lines: { level: string; message: string }[] } {
   const lines: { level: string; message: string }[] = [];
@@ -18,9 +16,9 @@ function capture(): { logger: Logger; lines: { level: string; message: string }[
 }
 
 describe('with the memory store (one process)', () => {
-  let store: Keyv;
+  let store: StatePort;
   beforeEach(() => {
-    store = new Keyv({ namespace: 'mentor' });
+    store = createState('memory');
   });
   afterEach(async () => {
     await store.disconnect();
@@ -55,24 +53,28 @@ describe('with the memory store (one process)', () => {
   });
 });
 
-describe('with a shared SQLite store (several processes)', () => {
-  let dir: string;
-  let store: Keyv;
+describe('with a shared SQLite file (several processes)', () => {
+  let db: TempSqlite;
+  let store: StatePort;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'mentor-dedupe-'));
-    store = createStore(`sqlite://${path.join(dir, 'mentor.sqlite')}`);
+    db = tempSqlite();
+    store = db.open();
   });
   afterEach(async () => {
     await store.disconnect();
-    rmSync(dir, { recursive: true, force: true });
+    db.cleanup();
   });
 
-  test('a second instance (its own in-process memory) sees the key as seen, through the store', async () => {
-    const one = createDedupe(store, capture().logger, { prefix: 'slack:seen:' });
-    const two = createDedupe(store, capture().logger, { prefix: 'slack:seen:' });
-    expect(await one('k')).toBe(true);
-    expect(await two('k')).toBe(false);
-    expect(await store.get('slack:seen:k')).toBe(1);
+  test('a second instance (its own connection and memory) sees the key as seen, through the file', async () => {
+    const other = db.open();
+    try {
+      const one = createDedupe(store, capture().logger, { prefix: 'slack:seen:' });
+      const two = createDedupe(other, capture().logger, { prefix: 'slack:seen:' });
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? one('k') : two('k'))));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await other.disconnect();
+    }
   });
 
   test('a key forgotten by the bounded in-process memory is still known to the store', async () => {
@@ -81,30 +83,34 @@ describe('with a shared SQLite store (several processes)', () => {
     expect(await firstTime('k1')).toBe(false);
   });
 
-  test('a store that throws: the delivery counts as new and a warning is logged', async () => {
+  test('a store that throws: the delivery counts as new', async () => {
     const { logger, lines } = capture();
-    store.get = async () => {
+    store.setIfAbsent = async () => {
       throw new Error('store down');
     };
     const firstTime = createDedupe(store, logger);
     expect(await firstTime('x')).toBe(true);
-    expect(lines.map((l) => [l.level, l.message])).toEqual([['warn', 'dedupe store failed; treating the delivery as new']]);
+    expect(lines.map((l) => [l.level, l.message])).toEqual([['debug', 'dedupe store failed; treating the delivery as new']]);
   });
 
-  test('a store that hangs: the answer comes after the timeout, not never', async () => {
-    const { logger, lines } = capture();
-    store.get = () => new Promise<never>(() => undefined);
-    const firstTime = createDedupe(store, logger, { timeoutMs: 100 });
-    const started = Date.now();
-    expect(await firstTime('x')).toBe(true);
-    expect(Date.now() - started).toBeLessThan(1_000);
-    expect(lines.map((l) => l.message)).toEqual(['dedupe store timed out; treating the delivery as new']);
-    // Within this process the key is still remembered.
-    expect(await firstTime('x')).toBe(false);
+  test('a store that hangs: the answer comes after the store bound, not never', async () => {
+    const hanging = createState(db.url, { timeoutMs: 100 });
+    try {
+      const inner = (hanging as unknown as { inner: StatePort }).inner;
+      inner.setIfAbsent = () => new Promise<never>(() => undefined);
+      const firstTime = createDedupe(hanging, capture().logger);
+      const started = Date.now();
+      expect(await firstTime('x')).toBe(true);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // Within this process the key is still remembered.
+      expect(await firstTime('x')).toBe(false);
+    } finally {
+      await hanging.disconnect();
+    }
   });
 });
 
-describe('with Redis (a private redis-server on a unix socket)', () => {
+describe('with Redis (a private redis-server)', () => {
   let redis: PrivateRedis;
   beforeAll(async () => {
     redis = await startPrivateRedis();
@@ -112,23 +118,24 @@ describe('with Redis (a private redis-server on a unix socket)', () => {
   afterAll(async () => {
     await redis.stop();
   });
-  const connect = () => redis.connect();
 
   test('two instances with their own connections: one delivery wins, and the key expires on its own', async () => {
-    const a = connect();
-    const b = connect();
-    const one = createDedupe(a, capture().logger, { ttlMs: 60_000, prefix: 'slack:seen:' });
-    const two = createDedupe(b, capture().logger, { ttlMs: 60_000, prefix: 'slack:seen:' });
+    const one = createDedupe(redis.connect(), capture().logger, { ttlMs: 60_000, prefix: 'slack:seen:' });
+    const two = createDedupe(redis.connect(), capture().logger, { ttlMs: 60_000, prefix: 'slack:seen:' });
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? one('event:Ev1') : two('event:Ev1'))));
     expect(results.filter(Boolean)).toHaveLength(1);
 
-    const adapter = a.store as KeyvRedis<unknown>;
-    const client = (await adapter.getClient()) as unknown as { pTTL(k: string): Promise<number>; get(k: string): Promise<string | null> };
-    const key = adapter.createKeyPrefix('slack:seen:event:Ev1', adapter.namespace);
-    const ttl = await client.pTTL(key);
-    expect(ttl).toBeGreaterThan(50_000);
-    expect(ttl).toBeLessThanOrEqual(60_000);
-    // Written by SET NX itself (a raw "1"), not by keyv's get-then-set (which stores a JSON envelope).
-    expect(await client.get(key)).toBe('1');
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      const key = 'mentor:claim:slack:seen:event:Ev1';
+      const ttl = await client.pTTL(key);
+      expect(ttl).toBeGreaterThan(50_000);
+      expect(ttl).toBeLessThanOrEqual(60_000);
+      // Written by SET NX itself (a raw "1"), not by keyv's get-then-set (which stores a JSON envelope).
+      expect(await client.get(key)).toBe('1');
+    } finally {
+      await client.quit();
+    }
   });
 });

@@ -4,16 +4,16 @@
  * without MESSAGE_CONTENT, and an unapproved privileged intent would close the gateway with 4014.
  */
 import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type RateLimitData } from 'discord.js';
-import type Keyv from 'keyv';
+import type { StatePort } from '../../core/state/statePort';
 import type { ForgetHooks } from '../../core/forgetHooks';
 import { requestLogger, type Logger } from '../../core/logger';
 import type { Health } from '../../ops/health';
 import type { Reply } from '../../core/reply';
 import type { MentorService } from '../../core/request';
-import { createDedupe } from '../../storage/dedupe';
+import { createDedupe } from '../common/dedupe';
 import { describeError } from './apiErrors';
 import { DEFAULT_DEFER_AFTER_MS, type BotContext } from './context';
-import { KeyedQueue } from '../common/keyedQueue';
+import { KeyedQueue } from '../../core/queue/keyedQueue';
 import { handleDirectMessage, sendDirectMessage, type DirectMessageOutcome } from './directMessages';
 import { handleInteraction } from './interactions';
 import { guardPacketHandling } from './packetGuard';
@@ -27,7 +27,7 @@ export interface DiscordBotDeps {
   /** REST base such as `https://discord.com/api` (the library adds `/v10`); the gateway URL comes from its /gateway/bot. */
   apiUrl?: string;
   mentor: MentorService;
-  store: Keyv;
+  store: StatePort;
   logger: Logger;
   /** Milliseconds before a slow answer is deferred; tests shorten it. Must stay well under 3,000. */
   deferAfterMs?: number;

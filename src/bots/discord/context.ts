@@ -1,15 +1,15 @@
 /** What every Discord handler needs; built once by createDiscordBot. */
 import type { Client } from 'discord.js';
-import type Keyv from 'keyv';
+import type { StatePort } from '../../core/state/statePort';
 import type { Logger } from '../../core/logger';
 import type { MentorService } from '../../core/request';
-import type { FirstTime } from '../../storage/dedupe';
-import type { KeyedQueue } from '../common/keyedQueue';
+import type { FirstTime } from '../common/dedupe';
+import type { KeyedQueue } from '../../core/queue/keyedQueue';
 
 export interface BotContext {
   client: Client;
   mentor: MentorService;
-  store: Keyv;
+  store: StatePort;
   logger: Logger;
   /**
    * How long after Discord created an interaction it is deferred if the core has not answered yet

@@ -11,6 +11,8 @@ import { STORE_TIMEOUT_MS, type BotContext } from './context';
 import { raceDeadline, withTimeout } from '../common/deadline';
 import { apology, renderForSending } from './outgoing';
 import { directMessageToRequest } from './parse';
+import { QueueRefusedError } from '../../core/queue/keyedQueue';
+import { refusedReply } from '../../core/storeFailure';
 import { sendPayload } from './payloads';
 import { clearUndeliverable, isUndeliverable, markUndeliverable } from './undeliverable';
 
@@ -40,6 +42,13 @@ export async function handleDirectMessage(ctx: BotContext, message: Message): Pr
     } catch (error) {
       await reportSendFailure(ctx, request.userId, error);
     }
+  }).catch(async (error: unknown) => {
+    if (!(error instanceof QueueRefusedError)) throw error;
+    // One note per burst: a note per refused DM would itself flood the channel and the rate limits.
+    if (!error.firstInBurst || !message.channel.isSendable()) return;
+    await message.channel
+      .send(sendPayload(renderForSending(ctx.logger, refusedReply(error.reason))[0]!))
+      .catch((sendError: unknown) => ctx.logger.warn('discord: could not send the one-at-a-time note', describeError(sendError)));
   });
   // The answer reached the user, so they are reachable again. Outside the queue: their next DM never waits on this.
   if (answered) await liftUndeliverable(ctx, request.userId);

@@ -78,14 +78,14 @@ async function main(): Promise<void> {
   const { Health, startHealthServer, closeServer, portOf } = await import('../../ops/health');
   const { createShutdown } = await import('../../ops/shutdown');
   const { installCrashHandlers } = await import('../../ops/crashHandlers');
-  const { createStore } = await import('../../storage/createStore');
+  const { createState } = await import('../../storage/createState');
   try {
     const config = loadConfig();
     const logger = createRuntimeLogger(config);
     installCrashHandlers(logger);
     if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is missing: set it in the environment or .env (see docs/discord.md).');
     // The manager opens the store only to report whether the shards can reach it.
-    const store = createStore(config.STORE_URL, logger);
+    const store = createState(config.STORE_URL, { logger });
     const health = new Health(store);
     const healthServer = await startHealthServer(health, config.HEALTH_PORT ?? config.PORT);
     logger.info('health endpoints listening', { port: portOf(healthServer), paths: ['/healthz', '/readyz'] });

@@ -1,9 +1,9 @@
 /**
  * Users Discord refuses DMs to (50007: DMs closed or the bot blocked). They are remembered in the shared
- * keyv store so no instance or shard retries them: every refusal counts towards Discord's invalid-request
+ * store so no instance or shard retries them: every refusal counts towards Discord's invalid-request
  * ban threshold. A user who writes to the bot again is reachable again and the mark is lifted.
  */
-import type Keyv from 'keyv';
+import type { StatePort } from '../../core/state/statePort';
 
 const key = (userId: string) => `discord:undeliverable:${userId}`;
 
@@ -11,14 +11,14 @@ export interface UndeliverableMark {
   since: string;
 }
 
-export async function markUndeliverable(store: Keyv, userId: string, now = new Date()): Promise<void> {
+export async function markUndeliverable(store: StatePort, userId: string, now = new Date()): Promise<void> {
   await store.set(key(userId), { since: now.toISOString() } satisfies UndeliverableMark);
 }
 
-export async function isUndeliverable(store: Keyv, userId: string): Promise<boolean> {
+export async function isUndeliverable(store: StatePort, userId: string): Promise<boolean> {
   return (await store.get(key(userId))) !== undefined;
 }
 
-export async function clearUndeliverable(store: Keyv, userId: string): Promise<void> {
+export async function clearUndeliverable(store: StatePort, userId: string): Promise<void> {
   await store.delete(key(userId));
 }

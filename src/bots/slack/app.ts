@@ -4,14 +4,14 @@
  * `start(config.PORT)`; `stop()` stops receiving, then waits for answers already under way.
  */
 import type { Server } from 'node:http';
-import type Keyv from 'keyv';
+import type { StatePort } from '../../core/state/statePort';
 import { App, type webApi } from '@slack/bolt';
 import type { Config } from '../../config';
 import type { Logger } from '../../core/logger';
 import type { MentorService } from '../../core/request';
 import type { Health } from '../../ops/health';
 import { boltLogLevel, toBoltLogger } from './boltLogger';
-import { createDedupe } from '../../storage/dedupe';
+import { createDedupe } from '../common/dedupe';
 import { slackErrorCode } from './delivery';
 import { register } from './listeners';
 import { createHttpReceiver, createSocketReceiver } from './receiver';
@@ -19,7 +19,7 @@ import { createHttpReceiver, createSocketReceiver } from './receiver';
 export interface SlackDeps {
   config: Config;
   mentor: MentorService;
-  store: Keyv;
+  store: StatePort;
   logger: Logger;
   /** Wait this long for the core before acking a slash command empty (default 2 s of Slack's 3 s). */
   ackDeadlineMs?: number;

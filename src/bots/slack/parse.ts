@@ -24,12 +24,20 @@ export interface MessageEventLike {
 }
 
 /**
+ * Message subtypes that carry something a person just wrote: a DM with files (`file_share`), a thread reply
+ * also sent to the conversation (`thread_broadcast`), a `/me` action. Every other subtype is an event about
+ * a message (edits, deletions, joins, bots' posts...) and is not a new turn.
+ */
+export const PERSON_MESSAGE_SUBTYPES: ReadonlySet<string> = new Set(['file_share', 'thread_broadcast', 'me_message']);
+
+/**
  * A person's direct message to the mentor, or undefined for everything to ignore: other channels, bots
- * (including ourselves), edits, deletions, joins and other subtypes, and empty text.
+ * (including ourselves), edits, deletions, joins and other event subtypes, and empty text.
  */
 export function parseDirectMessage(event: MessageEventLike, botUserId?: string): MentorRequest | undefined {
   if (event.type !== 'message' || event.channel_type !== 'im') return undefined;
-  if (event.subtype !== undefined || event.bot_id !== undefined) return undefined;
+  if (event.subtype !== undefined && !PERSON_MESSAGE_SUBTYPES.has(event.subtype)) return undefined;
+  if (event.bot_id !== undefined) return undefined;
   if (!event.user || event.user === botUserId) return undefined;
   const text = unescapeMrkdwn(event.text ?? '').trim();
   if (text === '') return undefined;

@@ -3,11 +3,11 @@
  * ("why?", "and after that?", "done with that", "2") resolves against it. Explicit, validated data in the
  * store with the conversation's expiry; nothing lives in closures.
  */
-import type Keyv from 'keyv';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 import { readRecord } from '../profile/profileStore';
 import type { Button, Reply } from '../reply';
+import type { StatePort } from '../state/statePort';
 import { CONVERSATION_TTL_MS } from './state';
 
 export const dialogueSchema = z.object({
@@ -43,7 +43,7 @@ export function contextOf(answer: Reply, now: Date): DialogueContext {
 
 export class DialogueStore {
   constructor(
-    private readonly store: Keyv,
+    private readonly store: StatePort,
     private readonly logger: Logger,
     private readonly ttlMs = CONVERSATION_TTL_MS,
   ) {}

@@ -2,10 +2,10 @@
  * Conversation state: explicit, versioned, validated data in the store with an expiry, so a restarted
  * process or another instance continues the same conversation. Nothing lives in closures.
  */
-import type Keyv from 'keyv';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 import { readRecord } from '../profile/profileStore';
+import type { StatePort } from '../state/statePort';
 
 export const ONBOARDING_STEPS = ['background', 'known', 'goal'] as const;
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
@@ -27,7 +27,7 @@ export const conversationKey = (userId: string) => `conversation:${userId}`;
 
 export class ConversationStore {
   constructor(
-    private readonly store: Keyv,
+    private readonly store: StatePort,
     private readonly logger: Logger,
     private readonly ttlMs = CONVERSATION_TTL_MS,
   ) {}

@@ -1,9 +1,11 @@
 /**
- * Profiles in keyv. A record that fails validation is reported and replaced by a fresh profile: a
- * corrupt row must never crash the bot or block the user.
+ * Profiles in the state port. A record that fails validation is kept aside, reported and replaced by what
+ * could be salvaged: a corrupt row must never crash the bot or block the user. A store that cannot be read
+ * is different: `load` rejects (StoreUnavailableError) and nothing is written, so an outage can never be
+ * mistaken for a newcomer and save a blank profile over a real one.
  */
-import type Keyv from 'keyv';
 import type { Logger } from '../logger';
+import { UnreadableRecordError, type StatePort } from '../state/statePort';
 import { newProfile, PROFILE_SCHEMA_VERSION, profileSchema, topicRecordSchema, type Profile } from './profile';
 
 export const profileKey = (userId: string) => `profile:${userId}`;
@@ -13,13 +15,13 @@ export const corruptProfileKey = (userId: string) => `profile-corrupt:${userId}`
 /** A record written by a newer release: never overwritten by this one. */
 export class NewerProfileError extends Error {}
 
-/** A stored value that is not even JSON reads as a corrupt record; a store that cannot be reached still throws. */
+/** A stored value that is not even JSON reads as a corrupt record; a store that cannot answer still throws. */
 export const UNREADABLE = Symbol('unreadable');
-export async function readRecord(store: Keyv, key: string): Promise<unknown> {
+export async function readRecord(store: StatePort, key: string): Promise<unknown> {
   try {
     return await store.get(key);
   } catch (error) {
-    if (error instanceof SyntaxError) return UNREADABLE;
+    if (error instanceof UnreadableRecordError) return UNREADABLE;
     throw error;
   }
 }
@@ -32,7 +34,7 @@ export interface LoadedProfile {
 
 export class ProfileStore {
   constructor(
-    private readonly store: Keyv,
+    private readonly store: StatePort,
     private readonly logger: Logger,
   ) {}
 
@@ -56,8 +58,7 @@ export class ProfileStore {
   }
 
   async save(profile: Profile, now: Date): Promise<void> {
-    const ok = await this.store.set(profileKey(profile.userId), { ...profile, updatedAt: now.toISOString() });
-    if (ok === false) throw new Error('the store did not accept the profile');
+    await this.store.set(profileKey(profile.userId), { ...profile, updatedAt: now.toISOString() });
   }
 
   async delete(userId: string): Promise<void> {

@@ -1,7 +1,7 @@
 /** What every listener needs; built once in ../app.ts. */
 import { requestLogger, type Logger } from '../../../core/logger';
 import type { MentorService } from '../../../core/request';
-import type { FirstTime } from '../../../storage/dedupe';
+import type { FirstTime } from '../../common/dedupe';
 
 export interface ListenerDeps {
   mentor: MentorService;

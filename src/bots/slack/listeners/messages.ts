@@ -5,7 +5,8 @@
  */
 import type { App } from '@slack/bolt';
 import { askMentor, slackErrorCode } from '../delivery';
-import { KeyedQueue } from '../../common/keyedQueue';
+import { KeyedQueue, QueueRefusedError } from '../../../core/queue/keyedQueue';
+import { refusedReply } from '../../../core/storeFailure';
 import { parseDirectMessage, type MessageEventLike } from '../parse';
 import { renderSafely } from '../renderSafely';
 import { forRequest, type ListenerDeps } from './deps';
@@ -18,17 +19,25 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     const request = parseDirectMessage(event as MessageEventLike, context.botUserId);
     if (!request) return;
     const threadTs = (event as { thread_ts?: string }).thread_ts;
+    const post = async (message: { text: string; blocks?: unknown[] }) =>
+      client.chat.postMessage({ channel: event.channel, text: message.text, blocks: message.blocks as never, ...(threadTs ? { thread_ts: threadTs } : {}) });
     // Events are acked by Bolt before listeners run, so waiting here costs no deadline.
     await turns.run(request.userId, async () => {
       const reply = await askMentor(req.mentor, request, req.logger);
       for (const message of renderSafely(reply, req.logger).messages) {
         try {
-          await client.chat.postMessage({ channel: event.channel, text: message.text, blocks: message.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) });
+          await post(message);
         } catch (error) {
           req.logger.error('slack could not answer a direct message', { error, code: slackErrorCode(error), channel: event.channel });
           return;
         }
       }
+    }).catch(async (error: unknown) => {
+      if (!(error instanceof QueueRefusedError)) throw error;
+      // One note per burst: answering every refused DM would itself flood the channel (about 1 post/s).
+      if (!error.firstInBurst) return;
+      const text = refusedReply(error.reason).text;
+      await post({ text }).catch((postError: unknown) => deps.logger.warn('slack could not post the one-at-a-time note', { code: slackErrorCode(postError) }));
     });
   });
 }
