@@ -149,7 +149,12 @@ export class Mentor implements MentorService {
     if (request.kind === 'message' && !session.profile.greeted && !answer.error && !session.hasForgotten) {
       // A newcomer's first message is answered as asked; the setup is only offered beside it.
       session.update({ ...session.profile, greeted: true });
-      if (!(await this.deps.conversations.get(userId))) answer = combine(answer, welcomeReply());
+      if (!(await this.deps.conversations.get(userId))) {
+        // The setup button once: an answer that already offers it gets the welcome's words only.
+        const offersSetup = answer.blocks.some((b) => b.type === 'buttons' && b.buttons.some((x) => x.actionId === 'profile'));
+        const welcome = welcomeReply();
+        answer = combine(answer, offersSetup ? { ...welcome, blocks: welcome.blocks.filter((b) => b.type !== 'buttons') } : welcome);
+      }
     }
     if (loaded.recovered) {
       answer = combine(reply([{ type: 'text', text: 'Part of your saved profile could not be read; I kept everything that was still valid.' }]), answer);
@@ -199,8 +204,12 @@ export class Mentor implements MentorService {
   private async message(session: Session, rawText: string): Promise<Reply> {
     const text = clean(String(rawText ?? ''));
     if (text.length > MAX_MESSAGE_LENGTH) return tooLongReply(MAX_MESSAGE_LENGTH);
-    // Erasure always works, even in the middle of the setup.
-    if (normalize(text) === 'forget') return this.runCommand(session, 'forget', '', false);
+    // Erasure always works, even in the middle of the setup; it asks first, and "yes" right after confirms.
+    const words = normalize(text);
+    if (words === 'forget' || words === 'forget confirm') return this.runCommand(session, 'forget', words === 'forget' ? '' : 'confirm', false);
+    if (session.dialogue?.intent === 'forget-confirm' && /^(yes|y|confirm|yes delete( everything)?|delete( everything)?)$/.test(words)) {
+      return this.runCommand(session, 'forget', 'confirm', false);
+    }
     const onboarding = await answerOnboarding(session, text, false);
     if (onboarding) return onboarding;
     // A typed number presses that button of the last answer, as the console shows them.

@@ -46,7 +46,12 @@ export async function coreReplyFixtures(): Promise<ReplyFixture[]> {
     ['home', { kind: 'home' }],
     ['export', { kind: 'command', command: 'export', text: '' }],
     ['greeting', { kind: 'message', text: 'hello' }],
-    ['forget', { kind: 'command', command: 'forget', text: '' }],
+    ['compare', { kind: 'message', text: 'pytorch or tensorflow?' }],
+    ['after', { kind: 'message', text: 'what comes after mlops?' }],
+    ['how long', { kind: 'message', text: 'how long will it take?' }],
+    ['tools for a job', { kind: 'message', text: 'which tools for data pipelines?' }],
+    ['forget asks first', { kind: 'command', command: 'forget', text: '' }],
+    ['forget confirmed', { kind: 'action', actionId: 'forget', value: 'confirm' }],
   ];
   const fixtures: ReplyFixture[] = [];
   for (const [name, request] of steps) {

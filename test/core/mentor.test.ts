@@ -87,7 +87,10 @@ describe('mentor on a real SQLite file', () => {
     const exported = JSON.parse(((await command(mentor, 'g', 'export')).blocks[1] as { text: string }).text);
     expect(exported.profile.goal).toBeUndefined();
     expect(exported.conversation.step).toBe('goal');
-    const gone = await say(mentor, 'g', 'forget');
+    const asked = await say(mentor, 'g', 'forget');
+    expect(asked.text).toContain('cannot be undone');
+    expect(await store.get(profileKey('g'))).toBeDefined();
+    const gone = await say(mentor, 'g', 'yes');
     expect(gone.text).toContain('deleted everything');
     expect(gone.text).not.toContain('Welcome');
     expect(await store.get('conversation:g')).toBeUndefined();
@@ -193,7 +196,7 @@ describe('mentor on a real SQLite file', () => {
     await command(mentor, 'gone', 'profile');
     await command(mentor, 'keep', 'done', 'python');
     expect((await sqliteKeys(db.file)).some((k) => k.includes('gone'))).toBe(true);
-    const reply = await command(mentor, 'gone', 'forget');
+    const reply = await command(mentor, 'gone', 'forget', 'confirm');
     expect(reply.text).toContain('deleted everything');
     const keys = await sqliteKeys(db.file);
     expect(keys.filter((k) => k.includes('gone'))).toEqual([]);
@@ -237,7 +240,7 @@ describe('mentor on a real SQLite file', () => {
     expect(Object.keys(repaired.topics)).toEqual(['pytorch']);
     expect(repaired.tipsShown).toBe(0);
     expect(await store.get('profile-corrupt:partly')).toEqual(damaged);
-    await command(mentor, 'partly', 'forget');
+    await command(mentor, 'partly', 'forget', 'confirm');
     expect(await store.get('profile-corrupt:partly')).toBeUndefined();
   });
 
@@ -297,7 +300,7 @@ describe('forget hook', () => {
     await store.set('discord:undeliverable:f1', { since: 'x' });
     const mentor = createMentor({ store, onForget: async (id) => void (await store.delete(`discord:undeliverable:${id}`)) });
     await mentor.handle({ kind: 'command', userId: 'f1', command: 'done', text: 'python' });
-    await mentor.handle({ kind: 'command', userId: 'f1', command: 'forget', text: '' });
+    await mentor.handle({ kind: 'command', userId: 'f1', command: 'forget', text: 'confirm' });
     expect(await store.get('discord:undeliverable:f1')).toBeUndefined();
     expect(await store.get(profileKey('f1'))).toBeUndefined();
   });

@@ -30,7 +30,7 @@ describe('mentor on a real Redis', () => {
       expect((await b.handle({ kind: 'command', userId: 'r1', command: 'next', text: '' })).text).toContain('Your next step: MLOps');
 
       expect((await redis.keys(`${namespace}*r1*`)).length).toBeGreaterThan(0);
-      await b.handle({ kind: 'command', userId: 'r1', command: 'forget', text: '' });
+      await b.handle({ kind: 'command', userId: 'r1', command: 'forget', text: 'confirm' });
       expect(await redis.keys(`${namespace}*r1*`)).toEqual([]);
     } finally {
       await storeA.disconnect();

@@ -35,7 +35,7 @@ const EXPECTED: Record<string, { options: OptionValue[]; says: RegExp }> = {
   undo: { options: [{ name: 'topic', value: 'r-and-julia' }], says: /Undone/i },
   profile: { options: [], says: /Your profile/ },
   tip: { options: [], says: /Tip/ },
-  forget: { options: [], says: /deleted everything/i },
+  forget: { options: [{ name: 'confirm', value: 'confirm' }], says: /deleted everything/i },
   export: { options: [], says: /Your data/ },
   help: { options: [], says: /ML Engineer Mentor/ },
 };

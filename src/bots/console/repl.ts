@@ -32,6 +32,8 @@ export async function runConsole({ mentor, userId, input, output }: ConsoleOptio
   const rl = createInterface({ input, output, terminal: false });
   const write = (text: string) => output.write(`${text}\n`);
   write('ML Engineer Mentor. Ask me anything about becoming an ML engineer, or type "help". "exit" quits.');
+  // The one-shot CLI (`npm run mentor -- next`) defaults to the same name, so both see one profile.
+  write(`You are "${userId}" here, the same person as the one-shot CLI's default --user; your progress is kept between runs.`);
   output.write('> ');
   let buttons: Button[] = [];
   for await (const line of rl) {

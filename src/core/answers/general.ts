@@ -40,7 +40,8 @@ export function helpReply(): Reply {
       text: 'I help you become a Machine Learning Engineer: I tell you what to learn next, explain the skills and tools of the role, and remember your progress.',
     },
     { type: 'bullets', items: PUBLIC_COMMANDS.map((c) => `${[c.id, ...c.options.map((o) => `<${o.name}>`)].join(' ')}: ${c.summary}`) },
-    { type: 'text', text: `You can also just write to me, for example: ${EXAMPLES.map((e) => `"${e}"`).join(', ')}.` },
+    { type: 'text', text: 'You can also just write to me, for example:' },
+    { type: 'bullets', items: EXAMPLES.map((e) => `"${e}"`) },
     { type: 'buttons', buttons: [NEXT_BUTTON, SETUP_BUTTON, TIP_BUTTON] },
   ]);
 }

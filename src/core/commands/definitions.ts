@@ -42,7 +42,12 @@ export const COMMAND_DEFINITIONS = [
   { id: 'undo', summary: 'Undo the last change to a topic', options: [topic('The topic to undo')], personal: true },
   { id: 'profile', summary: 'Your background and goal; set them up in a few questions', options: [], personal: true },
   { id: 'tip', summary: 'A short tip for your journey', options: [], personal: false },
-  { id: 'forget', summary: 'Delete everything the mentor stores about you', options: [], personal: true },
+  {
+    id: 'forget',
+    summary: 'Delete everything the mentor stores about you (asks first)',
+    options: [{ name: 'confirm', description: 'Type "confirm" to delete without the question', kind: 'text', required: false }],
+    personal: true,
+  },
   { id: 'export', summary: 'Your stored data as JSON', options: [], personal: true },
   { id: 'help', summary: 'What the mentor can do', options: [], personal: true },
   {
