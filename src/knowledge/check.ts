@@ -1,11 +1,15 @@
 /** `npm run kb:check`: validate the knowledge base and print a summary (exit 1 with the problems). */
 import { AREAS, AREA_NAMES } from './schema';
 import { KnowledgeBaseError, loadKnowledgeBase } from './load';
+import { missingKeyPoints } from '../core/answers/keyPoints';
 
 try {
   const started = process.hrtime.bigint();
   const kb = loadKnowledgeBase(process.argv[2]);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  // Answers must carry the article's key claims: checked on the rendered answers, not the raw data.
+  const missing = missingKeyPoints(kb);
+  if (missing.length > 0) throw new KnowledgeBaseError(missing);
   console.log(`Knowledge base OK (loaded and validated in ${ms.toFixed(1)} ms)`);
   console.log(`  topics:       ${kb.topics.length}`);
   for (const area of AREAS) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { DEFAULT_DATA_DIR, KnowledgeBaseError, loadKnowledgeBase, type KnowledgeProblem } from '../../src/knowledge/load';
 import { AREAS } from '../../src/knowledge/schema';
+import { missingKeyPoints } from '../../src/core/answers/keyPoints';
 
 type Data = Record<string, Record<string, unknown>[]>;
 
@@ -127,5 +128,33 @@ describe('knowledge base loading', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('key points of the article in the answers', () => {
+  const kb = loadKnowledgeBase();
+
+  it('every answer carries the key points its entry lists', () => {
+    expect(missingKeyPoints(kb)).toEqual([]);
+    expect(kb.explanations.find((e) => e.id === 'ml-engineer-vs-data-scientist')!.keyPoints).toContain('between software engineering and data science');
+  });
+
+  it('reports an answer that lost one of its key points, naming the entry', () => {
+    const edited = {
+      ...kb,
+      explanations: kb.explanations.map((e) => (e.id === 'ml-engineer-vs-data-scientist' ? { ...e, answer: e.answer.replace('between software engineering and data science', 'somewhere in tech') } : e)),
+    };
+    expect(missingKeyPoints(edited)).toEqual([
+      expect.objectContaining({ file: 'explanations.yaml', entry: 'ml-engineer-vs-data-scientist', reason: 'the answer does not say "between software engineering and data science"' }),
+    ]);
+  });
+
+  it('every stage step names topics of its own area, and every topic is in one stage', () => {
+    const staged = kb.stages.flatMap((s) => [...s.steps.flatMap((step) => ('all' in step ? step.all : step.anyOf)), ...s.deeper]);
+    expect(staged.sort()).toEqual(kb.topics.map((t) => t.id).sort());
+    const problems = problemsAfter('path.yaml', (data) => {
+      (data.stages![0]!.steps as { all?: string[] }[])[0]!.all = ['programming-basics', 'pytorch'];
+    });
+    expect(problems).toEqual([expect.objectContaining({ file: 'path.yaml', entry: 'code', reason: 'topic "pytorch" belongs to area "frameworks"' })]);
   });
 });
