@@ -96,7 +96,11 @@ export class AliasIndex {
       for (let start = 0; start + n <= tokens.length; start++) {
         const gram = tokens.slice(start, start + n).join(' ');
         // "yolov5", "python3.11": a version number after a name is still the name.
-        const exact = this.exact.get(gram) ?? (n === 1 ? this.exact.get(gram.replace(/(?<=[a-z]{2})v?\d+(\.\d+)*$/, '')) : undefined);
+        // Plurals name the same thing ("programming languages", "data pipeline").
+        const exact =
+          this.exact.get(gram) ??
+          (n === 1 ? this.exact.get(gram.replace(/(?<=[a-z]{2})v?\d+(\.\d+)*$/, '')) : undefined) ??
+          (gram.length > 4 && gram.endsWith('s') && !gram.endsWith('ss') ? this.exact.get(gram.slice(0, -1)) : undefined);
         if (exact) {
           for (const e of exact) candidates.push({ kind: e.kind, id: e.id, start, end: start + n, exact: true, length: gram.length, needsContext: e.needsContext });
           continue;
@@ -188,7 +192,8 @@ function tokensAlike(gram: string, phrase: string): boolean {
     const longest = Math.max(w.length, b[i]!.length);
     // Inside a phrase a short word may carry one typo ("fase"), a tiny one none ("bi" is not "r").
     const budget = longest < 3 ? 0 : Math.max(1, typoBudget(longest));
-    return w === b[i] || editDistance(w, b[i]!, budget) <= budget;
+    // A different real word is not a typo ("the clouds" is not "the cloud").
+    return w === b[i] || (!COMMON_WORDS.has(w) && editDistance(w, b[i]!, budget) <= budget);
   });
 }
 

@@ -33,7 +33,7 @@ export const TECH_CONTEXT = words(`
 
 /** Cues that the person knows the skill: "I know", "used", "built with", "5 years of". */
 export const KNOW_CUES = words(`
-  know knew known use used using done did finished finish completed complete mastered master learned learnt studied
+  know knew use used using done did finished finish completed complete mastered master learned learnt studied
   worked work working build built building deployed deploy shipped ship wrote write writing coded code coding
   program programmed programming familiar comfortable good fluent experienced experience proficient expert skilled
   background years yrs yr have had got trained fine-tuned finetuned fine tuned ran run running covered solid handle

@@ -74,13 +74,13 @@ const DONE_THAT = /^(?:(?:ok|okay|alright|cool|right|so|yes|yep)\s+)*(?:i'?m\s+|
 const AFTER = /\b(after|beyond|following|follow|follows|once i(?:'m| am)? (?:done|finished|through) with|once i know|when i(?:'m| am)? done with)\b/;
 const AFTER_THAT = /\b(after (that|this|it|those)|then what|and then|what then|beyond that|what comes after)\b/;
 const NEXT =
-  /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|what'?s the move|whats the move|next move|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how (to|2) (start|begin|get into)|(get|break|move|transition) into (ml|machine learning|ai|ml eng|ml engineering|mle)|(what|wat) first|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|^now$|^(and )?now what$|go from here|moving on to|move on to|what do i do\b|what should i do|which (thing|one|topic|skill) (do|should) i)\b/;
+  /\b(what (should|do|shall|can|must|would|could) i (even |be |actually |really |now |then )?(learn|learning|study|studying|do|focus on|read|pick up|tackle|work on|look at|start with|add|prioriti[sz]e|move on to|go for|get into)|what (would|do) you (learn|study|do|suggest|recommend)|what(?:'s|s| is)? (next|nxt)|next step|next topic|next move|next thing|next stage|next on my list|(where|how) (do|should|can|would) i (even |actually )?(start|begin|go from here|head|move|transition|switch|break in|pivot)|what now|now what|what'?s the move|whats the move|next move|(learn|study) next|what to (learn|study|focus on|do)|how (do|can|should|would) i (start|begin|get started|get into|head|move|transition|switch|break into|pivot|go)|what do you (suggest|recommend)|^(suggest|recommend)( me)?( something| a topic| a next step)?$|where to (start|begin|go)|what am i missing|what(?:'s| is| s)? (missing|left)|where do i go from here|whats the next|what do i do (now|next)|what'?s my next|^(next|nxt)\W*$|how (to|2) (start|begin|get into)|(get|break|move|transition) into (ml|machine learning|ai|ml eng|ml engineering|mle)|(what|wat) first|first step|first thing|what first|(learn|study|do) first|roadmap for me|path for me|wat (now|next|do)|^now$|^(and )?now what$|go from here|moving on to|move on to|what do i do\b|what should i do|what do$|^so what do$|(is it|is this|is that|am i too|is ml( engineering)?) (realistic|possible|doable|too late|too old)|(too late|too old) (for|to)|which (thing|one|topic|skill) (do|should) i)\b/;
 const PROGRESS = /\b(my progress|how am i doing|what have i (done|learned|learnt|completed|finished)|show (me )?progress|how far am i|how far have i)\b/;
 const PATH = /\b(road ?map|learning path|my path|the path|whole path|full path|curriculum|syllabus|all (the )?topics|path overview|the stages|all stages)\b/;
 const COMPARE_STRONG = /\b(difference|differences|differ|diff|vs|versus|compare|compared|comparison|distinguish|distinct from|same (thing )?as|same thing|better|instead of|rather than|just a fancy|fancy name)\b/;
 const WHY = /^(?:(?:but|ok|okay|so|and|hmm|wait)\s+)*(why|how come|whys|why's)\b/;
 const TOOLS =
-  /\b((which|what) (tools?|librar(y|ies)|frameworks?|models?|software|platforms?|packages?|engines?|stack)|tools?|librar(y|ies)|frameworks? (for|to)|models? (for|to|could)|(use|using) (for|to)|do people use|should i use|to use|help me (build|do)|what do (ml engineers|people|they|you) use)\b/;
+  /\b((which|what) (\w+ )?(tools?|librar(y|ies)|frameworks?|models?|software|platforms?|packages?|engines?|stack|languages?)|tools?|librar(y|ies)|frameworks? (for|to)|models? (for|to|could)|(use|using) (for|to)|do people use|should i use|to use|help me (build|do)|what do (ml engineers|people|they|you) use)\b/;
 /** Words that frame a question about a topic without adding to it ("what is", "explain"). */
 const QUESTION_WORDS = new Set(['explain', 'describe', 'define', 'definition', 'meaning', 'whats', 'about', 'tell', 'is', 'are', 'what', 'used', 'for', 'vs', 'versus', 'and', 'or', 'actually', 'exactly', 'even', 'pls', 'please', 'lol', 'eli5', 'quick', 'wtf', 'huh']);
 /** "it", "that": the message talks about the last topic. */
@@ -177,7 +177,8 @@ export class Understander {
     const compareWords = COMPARE_STRONG.test(text) || clauses.some((c) => c.question && /\bor\b/.test(c.text));
     const compared = askedTopics.length >= 2 ? askedTopics : ids(all, 'topic');
     if (compareWords && compared.length >= 2) return { intent: 'compare', ...result, topics: compared };
-    if (compareWords && (roles.length >= 2 || (roles.length === 1 && COMPARE_STRONG.test(text))) && !hasStatement) return { intent: 'compare', ...result, topics: [] };
+    // "why are companies hiring ML engineers instead of data scientists" asks for a reason, not a comparison.
+    if (compareWords && !WHY.test(text) && (roles.length >= 2 || (roles.length === 1 && COMPARE_STRONG.test(text))) && !hasStatement) return { intent: 'compare', ...result, topics: [] };
     if (asksNext && !asksAfter) return { intent: 'next', ...result };
     if (RESOURCES.test(askText) && !TOOLS.test(askText)) return { intent: 'resources', ...result, refersBack: topics.length === 0 };
     if (PROGRESS.test(text)) return { intent: 'progress', ...result };
@@ -239,7 +240,10 @@ export class Understander {
   private hasTechContext(text: string): boolean {
     const tokens = text.split(' ');
     if (tokens.some((t) => TECH_CONTEXT.has(t))) return true;
-    return this.aliases.find(text).some((m) => m.exact && !m.needsContext && m.kind !== 'related');
+    const found = this.aliases.find(text).filter((m) => m.exact);
+    // "pandas" is only ever a tech word; "julia or r, only python" names several skills, so it is about skills.
+    if (found.some((m) => (!m.needsContext && m.kind !== 'related') || (m.kind === 'related' && !COMMON_WORDS.has(text.split(' ')[m.start] ?? '')))) return true;
+    return new Set(found.filter((m) => m.kind === 'topic').map((m) => m.id)).size >= 2;
   }
 
   /**

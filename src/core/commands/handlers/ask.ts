@@ -166,6 +166,8 @@ function followUp(session: Session, u: Understanding, text: string): Reply | und
     const task = kb.tasks.find((t) => t.tools.some((id) => kb.stageOf.get(id) === kb.stageOf.get(last.id)));
     if (task) return toolsReply(topicsOf(session, task.tools), task);
   }
+  // "just give me a rough number, like 6 months?" after a how-long answer is still the same question.
+  if (context.intent === 'how-long' && /\b(months?|years?|weeks?|number|estimate|ballpark|roughly|rough|guess|approximately)\b/i.test(text)) return howLongReply(kb, session.profile);
   const unresolved = u.intent === 'out-of-scope' || (u.intent === 'explain' && u.refersBack && u.topics.length === 0);
   if (!unresolved || !short) return undefined;
   // Ask again about the same subject: the last explanation, role or kind of answer.
