@@ -31,7 +31,7 @@ const FRAMEWORKS = all('done', ['ml-frameworks', 'tensorflow', 'pytorch', 'keras
 const CASES: Case[] = [
   { name: 'a newcomer with nothing known starts with code', expected: 'programming-basics' },
   { name: 'someone who never coded starts with code', background: 'never-coded', expected: 'programming-basics' },
-  { name: 'after code basics, a first language', topics: all('done', ['programming-basics']), expected: 'python' },
+  { name: 'with the code basics mastered, the article says the next step is frameworks', topics: all('done', ['programming-basics']), expected: 'ml-frameworks' },
   { name: 'one language is enough: then frameworks', topics: BASICS, expected: 'ml-frameworks' },
   { name: 'a Python programmer has a head start: frameworks', background: 'python-programmer', expected: 'ml-frameworks' },
   { name: 'an R or Julia programmer keeps their language: frameworks', background: 'r-julia-programmer', expected: 'ml-frameworks' },
@@ -56,7 +56,6 @@ const CASES: Case[] = [
   { name: 'a data scientist who says they do not know frameworks learns them first', background: 'data-scientist', topics: all('todo', ['ml-frameworks']), expected: 'ml-frameworks' },
   { name: 'a data engineer starts on the ML frameworks', background: 'data-engineer', expected: 'ml-frameworks' },
   { name: 'the frameworks stage done: pre-trained models', topics: { ...BASICS, 'ml-frameworks': 'done' }, expected: 'pretrained-models' },
-  { name: 'code basics done: one language, any of them', topics: all('done', ['programming-basics']), expected: 'python' },
   { name: 'all frameworks done: pre-trained models', topics: { ...BASICS, ...FRAMEWORKS }, expected: 'pretrained-models' },
   { name: 'a topic being learned is continued first', topics: { ...BASICS, 'ml-frameworks': 'done', pytorch: 'learning' }, expected: 'pytorch', continuing: true },
   { name: 'skipping code basics still unlocks a language', topics: all('skipped', ['programming-basics']), expected: 'python' },
@@ -95,7 +94,7 @@ describe('next-step engine', () => {
   });
 
   it('offers a choice step with all its alternatives, and never an alternative once one is known', () => {
-    const choice = nextStep(kb, profileOf({ topics: all('done', ['programming-basics']) }));
+    const choice = nextStep(kb, profileOf({ topics: all('skipped', ['programming-basics']) }));
     if (choice.kind !== 'recommendation') throw new Error('expected a recommendation');
     expect(choice.recommendation.choice?.options.map((t) => t.id)).toEqual(['python', 'r-and-julia', 'java-dotnet-javascript']);
     const frameworks = stageView(kb, profileOf({ topics: { pytorch: 'done' } }), kb.stageOf.get('pytorch')!);

@@ -71,7 +71,8 @@ export function whyReply(kb: KnowledgeBase, profile: Profile, topic: Topic): Rep
 export function afterReply(kb: KnowledgeBase, profile: Profile, topic: Topic): Reply {
   const onPath = nextStepAfter(kb, profile, topic.id);
   // Spark or Airflow can be learned without any ML: for someone who stated what they know, their own gaps come first.
-  const personal = topic.standalone && Object.keys(profile.topics).length > 0 ? nextStepAfter(kb, profile, topic.id, { onlyItsStage: true }) : onPath;
+  const statedOthers = Object.keys(profile.topics).some((id) => id !== topic.id);
+  const personal = topic.standalone && statedOthers ? nextStepAfter(kb, profile, topic.id, { onlyItsStage: true }) : onPath;
   const step = personal;
   const pathNote =
     onPath.kind === 'recommendation' && personal.kind === 'recommendation' && onPath.recommendation.topic !== personal.recommendation.topic

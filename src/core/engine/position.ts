@@ -24,17 +24,23 @@ export const isStageMainTopic = (kb: KnowledgeBase, topicId: string) => {
   return !!first && 'all' in first && first.all[0] === topicId;
 };
 
-/** Every step before this position is behind the learner. */
-export function reachedPosition(kb: KnowledgeBase, profile: Profile): number {
-  let reached = -1;
+/**
+ * Whether a stage's step is behind the learner because of what they know further along: a topic known
+ * puts the earlier steps of its own stage behind them (the whole stage, for its main topic), and, unless
+ * it is also learned outside ML (Airflow, the cloud), every earlier stage.
+ */
+export function stepPassed(kb: KnowledgeBase, profile: Profile): (stageIndex: number, stepIndex: number) => boolean {
+  let earlierStagesBefore = -1;
+  const withinStage = new Map<number, number>();
   for (const [id, record] of Object.entries(profile.topics)) {
-    // Tools people also learn outside ML (Airflow, the cloud) say nothing about the ML steps before them.
-    if ((record.status !== 'done' && record.status !== 'learning') || kb.topicById.get(id)?.standalone) continue;
-    const stageEnd = (kb.stages.indexOf(kb.stageOf.get(id)!) + 1) * STEPS_PER_STAGE;
-    reached = Math.max(reached, record.status === 'done' && isStageMainTopic(kb, id) ? stageEnd : positionOf(kb, id));
+    if (record.status !== 'done' && record.status !== 'learning') continue;
+    const stageIndex = kb.stages.indexOf(kb.stageOf.get(id)!);
+    const position = record.status === 'done' && isStageMainTopic(kb, id) ? (stageIndex + 1) * STEPS_PER_STAGE : positionOf(kb, id);
+    withinStage.set(stageIndex, Math.max(withinStage.get(stageIndex) ?? -1, position));
+    if (!kb.topicById.get(id)?.standalone) earlierStagesBefore = Math.max(earlierStagesBefore, position);
   }
-  return reached;
+  return (stageIndex, stepIndex) => {
+    const position = stageIndex * STEPS_PER_STAGE + stepIndex;
+    return position < earlierStagesBefore || position < (withinStage.get(stageIndex) ?? -1);
+  };
 }
-
-/** The position of a stage's step, to compare with `reachedPosition`. */
-export const stepPosition = (stageIndex: number, stepIndex: number) => stageIndex * STEPS_PER_STAGE + stepIndex;

@@ -5,7 +5,7 @@
 import type { KnowledgeBase } from '../../knowledge/load';
 import type { Topic } from '../../knowledge/schema';
 import type { Profile } from '../profile/profile';
-import { reachedPosition, stepPosition } from './position';
+import { stepPassed } from './position';
 
 /** `assumed`: known without being stated, through the learner's background or a topic they know. */
 export type EffectiveStatus = 'done' | 'assumed' | 'learning' | 'skipped' | 'todo';
@@ -53,10 +53,10 @@ export function statusMap(kb: KnowledgeBase, profile: Profile): Map<string, Effe
   const seen = new Set<string>();
   for (const [id, record] of Object.entries(profile.topics)) if (record.status === 'done' || record.status === 'learning') imply(id, seen, record.updatedAt);
   // What lies before the furthest point the learner reached is behind them (see position.ts), except what they said they do not know.
-  const reached = reachedPosition(kb, profile);
+  const passed = stepPassed(kb, profile);
   kb.stages.forEach((stage, stageIndex) =>
     stage.steps.forEach((step, stepIndex) => {
-      if (!('all' in step) || stepPosition(stageIndex, stepIndex) >= reached) return;
+      if (!('all' in step) || !passed(stageIndex, stepIndex)) return;
       for (const id of step.all) if (!profile.topics[id] && statuses.get(id) === 'todo') statuses.set(id, 'assumed');
     }),
   );

@@ -5,7 +5,7 @@
 import type { KnowledgeBase } from '../../knowledge/load';
 import type { Stage, Topic } from '../../knowledge/schema';
 import type { Profile } from '../profile/profile';
-import { reachedPosition, stepPosition } from './position';
+import { stepPassed } from './position';
 import { effectiveStatus, isKnown, isSettled } from './skillGraph';
 
 export type StepView =
@@ -33,13 +33,13 @@ export function focusOf(kb: KnowledgeBase, profile: Profile): { goal: string[]; 
 export function stageView(kb: KnowledgeBase, profile: Profile, stage: Stage): StageView {
   const status = (t: Topic) => effectiveStatus(kb, profile, t.id);
   // A later step reached implies a choice made here, unless the learner said they lack every option.
-  const reached = reachedPosition(kb, profile);
+  const passedStep = stepPassed(kb, profile);
   const stageIndex = kb.stages.indexOf(stage);
   const { goal, background } = focusOf(kb, profile);
   const preference = [...goal, ...background];
   const alsoWorth: Topic[] = [];
   const steps = stage.steps.map((step, stepIndex): StepView => {
-    const passed = stepPosition(stageIndex, stepIndex) < reached;
+    const passed = passedStep(stageIndex, stepIndex);
     if ('all' in step) {
       const topics = topicsOf(kb, step.all);
       return { kind: 'all', topics, open: topics.filter((t) => !isSettled(status(t))) };

@@ -127,7 +127,7 @@ export class Understander {
     const askClauses = asks ? clauses.filter((c) => c.question) : clauses;
     const askText = askClauses.map((c) => c.text).join(' ');
     // "after pytorch, what comes next": a fragment naming what comes before asks too; "i built it following tutorials" does not.
-    const afterClauses = clauses.filter((c) => c.question || !c.tokens.some((w) => FIRST_PERSON.has(w) || KNOW_CUES.has(w) || LEARNING_CUES.has(w)));
+    const afterClauses = clauses.filter((c) => c.question || !(c.tokens.some((w) => FIRST_PERSON.has(w)) && c.tokens.some((w) => KNOW_CUES.has(w) || LEARNING_CUES.has(w))));
     const asksAfter = afterClauses.some((c) => AFTER.test(c.text)) || AFTER_THAT.test(askText);
     const asksNext = NEXT.test(text) || clauses.some((c) => NEXT.test(c.text) || (c.question && /\b(next|nxt)\b/.test(c.text))) || asksAfter;
     const statements = readStatements(this.kb, { clauses, matches: perClause, asksNext });
@@ -165,7 +165,9 @@ export class Understander {
     const after = asksAfter ? this.afterTopic(askText, afterClauses, afterClauses.map((c) => perClause[clauses.indexOf(c)]!)) : undefined;
     if (after !== undefined) {
       // "what do I learn after PyTorch?" is read, as people mean it, as having PyTorch; the answer says so and how to correct it.
-      if (after && !statements.notKnown.includes(after) && !statements.known.includes(after)) statements.known.push(after);
+      for (const id of after ? this.namedAfter(askText, afterClauses, perClause, clauses) : []) {
+        if (!statements.notKnown.includes(id) && !statements.known.includes(id)) statements.known.push(id);
+      }
       return { intent: 'after', ...result, topics: after ? [after] : [], refersBack: !after };
     }
     if (WHY.test(text) && (ids(all, 'topic').length >= 2 || (this.wordsBeyond(clauses, perClause) <= 3 && !(ids(all, 'topic').length === 0 && this.wordsBeyond(clauses, perClause) > 0 && strongHit())))) {
@@ -204,6 +206,19 @@ export class Understander {
     if (hasStatement) return { intent: 'statement', ...result };
     if (POINTS_BACK.test(text) && asks) return { intent: 'explain', ...result, refersBack: true };
     return { intent: 'out-of-scope', ...result };
+  }
+
+  /** Every topic named after "after" ("after the hyperparameter optimisation and feature selection stuff"). */
+  private namedAfter(askText: string, afterClauses: Clause[], perClause: EntityMatch[][], clauses: Clause[]): string[] {
+    void askText;
+    const ids: string[] = [];
+    for (const clause of afterClauses) {
+      const m = AFTER.exec(clause.text);
+      if (!m) continue;
+      const from = clause.text.slice(0, m.index + m[0].length).split(' ').length;
+      for (const x of perClause[clauses.indexOf(clause)] ?? []) if (x.kind === 'topic' && x.start >= from - 1) ids.push(x.id);
+    }
+    return unique(ids);
   }
 
   /** `undefined`: no "after" question; `''`: after the last topic ("and after that?"); else the topic named after "after". */
