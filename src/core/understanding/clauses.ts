@@ -52,7 +52,7 @@ export function splitClauses(input: string): Clause[] {
           clauses.length === 0 ? 'start' : CONTRAST.test(norm) || /\b(only|just)$/.test(norm) ? 'contrast' : i > 0 ? (QUESTION_STARTS.has(norm.split(' ')[0]!) ? 'sentence' : 'new-subject') : p > 0 ? 'list' : 'sentence';
         const [first = '', second = ''] = norm.split(' ');
         // "did a couple of tutorials" drops its subject; "did you..." asks.
-        const auxiliaryStatement = /^(do|does|did|done)$/.test(first) && !/^(i|you|u|we|they|he|she|it|anyone|people|ml|companies)$/.test(second);
+        const auxiliaryStatement = /^(did|done)$/.test(first) && !/^(i|you|u|we|they|he|she|it|anyone|people|ml|companies)$/.test(second);
         const question = (asked && isLastOfSentence) || (QUESTION_STARTS.has(first) && !/^(any|please|pls)$/.test(first) && !auxiliaryStatement) || ASKS.test(norm);
         clauses.push({ text: norm, tokens: norm.split(' '), joint, question });
       });

@@ -38,6 +38,8 @@ const PHRASE_CUES: [RegExp, Relation, boolean][] = [
 
 const NEVER_CODED =
   /\b(never (coded|programmed|written code|written a line)|no (coding|programming|code)( experience| background| at all| whatsoever)?|(0|zero) (code|coding|programming)|can't code|cant code|cannot code|don't know how to (code|program)|dont know how to (code|program)|new to (coding|programming)|complete beginner|total beginner|non (technical|tech|programmer)|not (technical|a programmer|a coder))\b/;
+/** "I" as the subject (not "my", "me"). */
+const SUBJECT_I = new Set(['i', "i'm", 'im', "i've", 'ive', "i'd", 'id']);
 const YEARS = /\b(\d{1,2})\s*\+?\s*(years?|yrs?|y)\b/;
 /** Time spent with a skill ("6 months", "a decade", "3 yrs"): having it, whatever the verb. */
 const DURATION = /\b((\d{1,2}|a few|several|many|a couple of?)\s*\+?\s*(years?|yrs?|y|months?|mos?)|a decade|decades?|for ages|for years)\b/;
@@ -115,7 +117,8 @@ export function readStatements(kb: KnowledgeBase, input: StatementInput): Statem
       carried = undefined;
       return;
     }
-    if (NEVER_CODED.test(clause.text)) result.background = 'never-coded';
+    const speaksForSelf = clause.tokens.some((w) => FIRST_PERSON.has(w)) || !clause.tokens.some((w) => OTHER_SUBJECTS.has(w) || /^(companies|company|people|they|teams?)$/.test(w));
+    if (NEVER_CODED.test(clause.text) && speaksForSelf) result.background = 'never-coded';
     const years = YEARS.exec(clause.text);
     if (years) result.experienceYears = Number(years[1]);
 
@@ -156,7 +159,8 @@ export function readStatements(kb: KnowledgeBase, input: StatementInput): Statem
       }
       if (!reading.relation && bare && (input.asksNext || hasFirstPersonStatement)) reading = { relation: 'know', negated: reading.negated };
       if (!reading.relation && DURATION.test(clause.text)) reading = { relation: 'know', negated: reading.negated };
-      if (!reading.relation && clause.tokens.some((w) => FIRST_PERSON.has(w))) reading = { relation: 'know', negated: reading.negated };
+      // A first-person statement counts whatever its verb ("I'm a python guy"), but "my own GPU box vs the cloud" states nothing.
+      if (!reading.relation && clause.tokens.some((w) => SUBJECT_I.has(w)) && !/\b(vs|versus|or)\b/.test(clause.text)) reading = { relation: 'know', negated: reading.negated };
       if (!reading.relation) continue;
       // "been doing Python for 3 years": years of it are knowing it, whatever the verb.
       if (reading.relation === 'learning' && DURATION.test(clause.text)) reading = { relation: 'know', negated: reading.negated };

@@ -80,7 +80,7 @@ const PATH = /\b(road ?map|learning path|my path|the path|whole path|full path|c
 const COMPARE_STRONG = /\b(difference|differences|differ|diff|vs|versus|compare|compared|comparison|distinguish|distinct from|same (thing )?as|same thing|better|instead of|rather than|just a fancy|fancy name)\b/;
 const WHY = /^(?:(?:but|ok|okay|so|and|hmm|wait)\s+)*(why|how come|whys|why's)\b/;
 const TOOLS =
-  /\b((which|what) (\w+ )?(tools?|librar(y|ies)|frameworks?|models?|software|platforms?|packages?|engines?|stack|languages?)|tools?|librar(y|ies)|frameworks? (for|to)|models? (for|to|could)|(use|using) (for|to)|do people use|should i use|to use|help me (build|do)|what do (ml engineers|people|they|you) use)\b/;
+  /\b((which|what)( \w+){0,3} (tools?|librar(y|ies)|frameworks?|models?|software|platforms?|packages?|engines?|stack|languages?)|tools?|librar(y|ies)|frameworks? (for|to)|models? (for|to|could)|(use|using) (for|to)|do people use|should i use|to use|help me (build|do)|what do (ml engineers|people|they|you) use)\b/;
 /** Words that frame a question about a topic without adding to it ("what is", "explain"). */
 const QUESTION_WORDS = new Set(['explain', 'describe', 'define', 'definition', 'meaning', 'whats', 'about', 'tell', 'is', 'are', 'what', 'used', 'for', 'vs', 'versus', 'and', 'or', 'actually', 'exactly', 'even', 'pls', 'please', 'lol', 'eli5', 'quick', 'wtf', 'huh']);
 /** "it", "that": the message talks about the last topic. */
@@ -185,9 +185,11 @@ export class Understander {
     if (RESOURCES.test(askText) && !TOOLS.test(askText)) return { intent: 'resources', ...result, refersBack: topics.length === 0 };
     if (PROGRESS.test(text)) return { intent: 'progress', ...result };
     if (hasStatement && !asks) return { intent: 'statement', ...result };
-    if (PATH.test(text)) return { intent: 'path', ...result };
+    if (PATH.test(text) && (topics.length === 0 || /\b(my|the whole|full) (path|road ?map)\b/.test(text))) return { intent: 'path', ...result };
     if (TOOLS.test(text) && (tasks.length > 0 || topics.length > 0 || text.split(' ').length <= 5)) return { intent: 'tools-for-task', ...result, refersBack: tasks.length + topics.length === 0 };
 
+    // "ml workflow platforms, what are those": a job the article names tools for, asked about.
+    if (topics.length === 0 && tasks.length > 0 && asks && !hasStatement && this.retriever.search(text, 1)[0]?.kind !== 'explanation') return { intent: 'tools-for-task', ...result };
     if (topics.length > 0) {
       const best = this.retriever.search(text, 1)[0];
       if (best?.kind === 'explanation' && best.score >= STRONG_EXPLANATION_SCORE && this.wordsBeyond(clauses, perClause) > 0) {

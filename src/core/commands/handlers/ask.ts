@@ -164,7 +164,7 @@ function followUp(session: Session, u: Understanding, text: string): Reply | und
   if (u.intent === 'tools-for-task' && u.tasks.length === 0 && u.topics.length === 0 && last) {
     // "what tools?" after MLOps: the tools the article names for that stage's job.
     const task = kb.tasks.find((t) => t.tools.some((id) => kb.stageOf.get(id) === kb.stageOf.get(last.id)));
-    if (task) return toolsReply(topicsOf(session, task.tools), task);
+    if (task) return toolsReply(topicsOf(session, task.tools), task, [last]);
   }
   // "just give me a rough number, like 6 months?" after a how-long answer is still the same question.
   if (context.intent === 'how-long' && /\b(months?|years?|weeks?|number|estimate|ballpark|roughly|rough|guess|approximately)\b/i.test(text)) return howLongReply(kb, session.profile);
