@@ -33,6 +33,8 @@ const PHRASE_CUES: [RegExp, Relation, boolean][] = [
   [/\b(getting into|got into|into it|working on|worked on|working through|trying to learn|started learning|taking a course|halfway through)\b/, 'learning', false],
   [/\b(want to learn|need to learn|have to learn|going to learn|gonna learn|would like|interested in|looking into|thinking about)\b/, 'want', false],
   [/^(i|we) do\b(?! not)/, 'know', false],
+  // Amounts and settings of use are having it: "a bit of R", "c# at my day job", "python at home".
+  [/\b(a bit of|a little|lots of|a lot of|plenty of|some|basic|solid|decent|at (my )?(day )?job|at work|for work|at home|for fun|as a hobby|for hobby|side projects?|professionally|in production|every day|daily)\b/, 'know', false],
   [/\b(new to|no idea about|no clue about|never heard of|not familiar with|no experience with|no experience in|zero experience)\b/, 'know', true],
 ];
 
@@ -113,7 +115,8 @@ export function readStatements(kb: KnowledgeBase, input: StatementInput): Statem
     const matches = input.matches[index] ?? [];
     const covered = new Set<number>();
     for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
-    if (clause.question) {
+    // A question or a comparison ("cloud vs my own GPU box") says nothing about the person.
+    if (clause.question || /\b(vs|versus)\b/.test(clause.text)) {
       carried = undefined;
       return;
     }

@@ -86,7 +86,7 @@ const QUESTION_WORDS = new Set(['explain', 'describe', 'define', 'definition', '
 /** "it", "that": the message talks about the last topic. */
 const POINTS_BACK = /\b(it|that|this|them|those|the other one|the other|that one|this one)\b/;
 /** Before an everyday-word alias, these make it a question about the skill ("what is spark"). */
-const ASKING_FRAME = new Set(['what', 'whats', "what's", 'is', 'explain', 'about', 'define', 'learn', 'know', 'use', 'using', 'with', 'in']);
+const ASKING_FRAME = new Set(['what', 'whats', "what's", 'is', 'explain', 'about', 'define', 'learn', 'know', 'use', 'using', 'with', 'in', 'do']);
 
 export class Understander {
   private readonly aliases: AliasIndex;
@@ -260,7 +260,7 @@ export class Understander {
     const found = this.aliases.find(text).filter((m) => m.exact);
     // "pandas" is only ever a tech word; "julia or r, only python" names several skills, so it is about skills.
     if (found.some((m) => (!m.needsContext && m.kind !== 'related') || (m.kind === 'related' && !COMMON_WORDS.has(text.split(' ')[m.start] ?? '')))) return true;
-    return new Set(found.filter((m) => m.kind === 'topic').map((m) => m.id)).size >= 2;
+    return new Set(found.filter((m) => m.kind === 'topic' || m.kind === 'related').map((m) => `${m.kind}:${m.id}`)).size >= 2;
   }
 
   /**
