@@ -60,7 +60,7 @@ export const WANT_CUES = words(`
 
 /** Words after which a topic is talked about, not claimed: "I heard about Spark", "I have a question about it". */
 export const NEUTRAL_CUES = words(`
-  heard hear question questions wonder wondering confused confusing saw seen watched watching read about mean
+  heard hear question questions wonder wondering confused confusing saw seen watched watching read mean
   guess think thought friend friends colleague colleagues boss manager team company they he she people someone
   everyone anyone told says said asked asks recommend recommended
 `);

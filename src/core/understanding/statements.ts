@@ -57,31 +57,30 @@ function cueAt(token: string): Relation | undefined {
 /** The relation that governs a mention: the nearest cue before it in its clause, else the first after it. */
 function readMention(clause: Clause, start: number, end: number, covered: Set<number>): Reading {
   const t = clause.tokens;
+  const negatedBefore = (limit: number) => t.slice(0, limit).some((w) => NEGATIONS.has(w)) && !/\bnot only\b/.test(clause.text);
+  // The cue closest before the mention governs it, a phrase ("getting into") or a word ("know"); else the first after it.
+  let best: { relation: Relation; at: number; negated: boolean } | undefined;
   for (const [pattern, relation, negated] of PHRASE_CUES) {
     const m = pattern.exec(clause.text);
-    if (m && clause.text.slice(0, m.index).split(' ').length - 1 < start) {
-      const neg = negated || t.slice(0, start).some((w) => NEGATIONS.has(w));
-      return { relation, negated: relation === 'want' && !negated ? t.slice(0, start).some((w) => NEGATIONS.has(w)) : neg };
-    }
+    if (!m) continue;
+    const at = clause.text.slice(0, m.index + m[0].length).split(' ').length - 1;
+    if (at < start && (!best || at > best.at)) best = { relation, at, negated };
   }
-  let relation: Relation | undefined;
-  let cueIndex = -1;
-  for (let i = start - 1; i >= 0 && !relation; i--) {
+  for (let i = start - 1; i >= 0 && (!best || i > best.at); i--) {
     if (covered.has(i)) continue;
-    relation = cueAt(t[i]!);
-    cueIndex = i;
-  }
-  if (!relation) {
-    for (let i = end; i < t.length && !relation; i++) {
-      if (covered.has(i)) continue;
-      relation = cueAt(t[i]!);
-      cueIndex = i;
+    const relation = cueAt(t[i]!);
+    if (relation) {
+      best = { relation, at: i, negated: false };
+      break;
     }
   }
-  // Negation scope: from the negating word to the end of its clause ("not X or Y"), counted before the mention or its cue.
-  const limit = Math.max(start, cueIndex);
-  const negated = t.slice(0, limit).some((w) => NEGATIONS.has(w)) && !/\bnot only\b/.test(clause.text);
-  return { relation, negated };
+  if (best) return { relation: best.relation, negated: best.negated || negatedBefore(start) };
+  for (let i = end; i < t.length; i++) {
+    if (covered.has(i)) continue;
+    const relation = cueAt(t[i]!);
+    if (relation) return { relation, negated: negatedBefore(i) };
+  }
+  return { relation: undefined, negated: negatedBefore(start) };
 }
 
 /** Whether the clause speaks about someone else ("my friend uses Spark", "they want PyTorch"). */

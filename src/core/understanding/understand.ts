@@ -80,7 +80,7 @@ const PATH = /\b(road ?map|learning path|my path|the path|whole path|full path|c
 const COMPARE_STRONG = /\b(difference|differences|differ|diff|vs|versus|compare|compared|comparison|distinguish|distinct from|same (thing )?as|same thing|better|instead of|rather than|just a fancy|fancy name)\b/;
 const WHY = /^(?:(?:but|ok|okay|so|and|hmm|wait)\s+)*(why|how come|whys|why's)\b/;
 const TOOLS =
-  /\b((which|what)( \w+){0,3} (tools?|librar(y|ies)|frameworks?|models?|software|platforms?|packages?|engines?|stack|languages?)|tools?|librar(y|ies)|frameworks? (for|to)|models? (for|to|could)|(use|using) (for|to)|do people use|should i use|to use|help me (build|do)|what do (ml engineers|people|they|you) use)\b/;
+  /\b((which|what)( \w+){0,4} (tools?|librar(y|ies)|frameworks?|models?|software|platforms?|packages?|engines?|stack|languages?)|tools?|librar(y|ies)|frameworks? (for|to)|models? (for|to|could)|(use|using) (for|to)|do people use|should i use|to use|help me (build|do)|what do (ml engineers|people|they|you) use)\b/;
 /** Words that frame a question about a topic without adding to it ("what is", "explain"). */
 const QUESTION_WORDS = new Set(['explain', 'describe', 'define', 'definition', 'meaning', 'whats', 'about', 'tell', 'is', 'are', 'what', 'used', 'for', 'vs', 'versus', 'and', 'or', 'actually', 'exactly', 'even', 'pls', 'please', 'lol', 'eli5', 'quick', 'wtf', 'huh']);
 /** "it", "that": the message talks about the last topic. */
@@ -119,7 +119,13 @@ export class Understander {
 
     const clauses = splitClauses(input);
     const techContext = inConversation || this.hasTechContext(text);
-    const perClause = clauses.map((c) => this.aliases.find(c.text).filter((m) => !m.needsContext || techContext || this.askedAbout(c, m, clauses.length === 1)));
+    const perClause = clauses.map((c) =>
+      this.aliases
+        .find(c.text)
+        .filter((m) => !m.needsContext || techContext || this.askedAbout(c, m, clauses.length === 1))
+        // "huggingface pipelines", "spacy models": an everyday word right after a skill is part of that skill's name.
+        .filter((m, i, all) => !(m.end - m.start === 1 && COMMON_WORDS.has(c.tokens[m.start] ?? '') && i > 0 && all[i - 1]!.end === m.start && all[i - 1]!.kind === 'topic')),
+    );
     const all = perClause.flat();
     const asking = clauses.map((c, i) => (c.question ? perClause[i]! : [])).flat();
     const asks = clauses.some((c) => c.question);
@@ -180,7 +186,7 @@ export class Understander {
     const compared = askedTopics.length >= 2 ? askedTopics : ids(all, 'topic');
     if (compareWords && compared.length >= 2) return { intent: 'compare', ...result, topics: compared };
     // "why are companies hiring ML engineers instead of data scientists" asks for a reason, not a comparison.
-    if (compareWords && !WHY.test(text) && (roles.length >= 2 || (roles.length === 1 && COMPARE_STRONG.test(text))) && !hasStatement) return { intent: 'compare', ...result, topics: [] };
+    if (compareWords && !WHY.test(text) && (roles.length >= 2 || (roles.length === 1 && topics.length === 0 && COMPARE_STRONG.test(text))) && !hasStatement) return { intent: 'compare', ...result, topics: [] };
     if (asksNext && !asksAfter) return { intent: 'next', ...result };
     if (RESOURCES.test(askText) && !TOOLS.test(askText)) return { intent: 'resources', ...result, refersBack: topics.length === 0 };
     if (PROGRESS.test(text)) return { intent: 'progress', ...result };
