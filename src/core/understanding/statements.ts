@@ -33,10 +33,14 @@ const PHRASE_CUES: [RegExp, Relation, boolean][] = [
   [/\b(getting into|got into|into it|working on|worked on|working through|trying to learn|started learning|taking a course|halfway through)\b/, 'learning', false],
   [/\b(want to learn|need to learn|have to learn|going to learn|gonna learn|would like|interested in|looking into|thinking about)\b/, 'want', false],
   [/^(i|we) do\b(?! not)/, 'know', false],
-  // Amounts and settings of use are having it: "a bit of R", "c# at my day job", "python at home".
-  [/\b(a bit of|a little|lots of|a lot of|plenty of|some|basic|solid|decent|at (my )?(day )?job|at work|for work|at home|for fun|as a hobby|for hobby|side projects?|professionally|in production|every day|daily)\b/, 'know', false],
+  [/\b(finished learning|done learning|completed learning|finished studying)\b/, 'know', false],
   [/\b(new to|no idea about|no clue about|never heard of|not familiar with|no experience with|no experience in|zero experience)\b/, 'know', true],
 ];
+
+/** An amount right before a skill is having it: "a bit of R", "some spaCy", "lots of python". */
+const AMOUNT = /^(a bit of|a little|lots of|a lot of|plenty of|some|basic|solid|decent)$/;
+/** Where or how often it is used, anywhere in the clause: "c# at my day job", "python at home". */
+const SETTING = /\b(at (my )?(day )?job|at work|for work|at home|for fun|as a hobby|for hobby|side projects?|professionally|in production|every day|daily)\b/;
 
 const NEVER_CODED =
   /\b(never (coded|programmed|written code|written a line)|no (coding|programming|code)( experience| background| at all| whatsoever)?|(0|zero) (code|coding|programming)|can't code|cant code|cannot code|don't know how to (code|program)|dont know how to (code|program)|new to (coding|programming)|complete beginner|total beginner|non (technical|tech|programmer)|not (technical|a programmer|a coder))\b/;
@@ -75,6 +79,10 @@ function readMention(clause: Clause, start: number, end: number, covered: Set<nu
     }
   }
   if (best) return { relation: best.relation, negated: best.negated || negatedBefore(start) };
+  const justBefore = (n: number) => t.slice(Math.max(0, start - n), start).join(' ');
+  if ([1, 2, 3].some((n) => AMOUNT.test(justBefore(n))) || SETTING.test(clause.text)) {
+    return { relation: 'know', negated: negatedBefore(start) };
+  }
   for (let i = end; i < t.length; i++) {
     if (covered.has(i)) continue;
     const relation = cueAt(t[i]!);
