@@ -1,11 +1,11 @@
 /**
- * The answer-quality eval as a test (`npm run eval` prints the same per category). The issue's target is
- * 95% overall and 90% in every category; these floors ratchet up toward it and fail on any regression.
+ * The answer-quality eval as a test (`npm run eval` prints the same per category): at least 95% of the
+ * messages answered right overall, and 90% in every category.
  */
 import { formatReport, loadCases, runEval } from './evaluate';
 
-const OVERALL_FLOOR = 0.78;
-const CATEGORY_FLOOR = 0.6;
+const OVERALL_FLOOR = 0.95;
+const CATEGORY_FLOOR = 0.9;
 
 describe('answer-quality eval', () => {
   it('has at least 300 realistic messages in every category the issue names', () => {

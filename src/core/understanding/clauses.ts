@@ -24,7 +24,7 @@ const NEW_SUBJECT = /\s(?=(?:and|also|plus|so|then)\s+(?:i|i'm|im|i've|ive|i'd|m
 const CONTRAST_SPLIT = /\s(?=(?:but|however|although|though|whereas|except)\b)/;
 /** A question tacked onto a statement without punctuation: "i know python what should i learn". */
 const QUESTION_SPLIT = /\s(?=(?:what|whats|what's|how|where|which|why|should i|can i|do i|is it)\b)/;
-const ASKS = /^(give|tell|show|list|name|recommend|suggest) (me|us)\b|^(explain|describe|list|name)\b|\b(should i|do i need|can i|could i|is it|is there|are there|do you|can you|could you|would you|which one|or not|worth it)\b/;
+const ASKS = /^((ok|okay|so|well|hey|hi|pls|please|and|but|now|then) )*((give|tell|show|list|name|recommend|suggest) (me|us)\b|(explain|describe|list|name)\b)|\b(should i|do i need|can i|could i|is it|is there|are there|do you|can you|could you|would you|which one|or not|worth it)\b/;
 
 export function splitClauses(input: string): Clause[] {
   const clauses: Clause[] = [];

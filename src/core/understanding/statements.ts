@@ -37,6 +37,14 @@ const PHRASE_CUES: [RegExp, Relation, boolean][] = [
   [/\b(new to|no idea about|no clue about|never heard of|not familiar with|no experience with|no experience in|zero experience)\b/, 'know', true],
 ];
 
+/** How well someone knows a skill, said right after it: "python (solid)", "huggingface (just started)". */
+const QUALIFIERS = new Map<string, Relation>([
+  ...['solid', 'decent', 'good', 'ok', 'okay', 'strong', 'fluent', 'expert', 'rusty', 'comfortable', 'intermediate', 'advanced', 'yes', 'yep', 'done', 'basics'].map(
+    (w): [string, Relation] => [w, 'know'],
+  ),
+  ...['started', 'starting', 'learning', 'beginner', 'new'].map((w): [string, Relation] => [w, 'learning']),
+]);
+
 /** An amount right before a skill is having it: "a bit of R", "some spaCy", "lots of python". */
 const AMOUNT = /^(a bit of|a little|lots of|a lot of|plenty of|some|basic|solid|decent)$/;
 /** Where or how often it is used, anywhere in the clause: "c# at my day job", "python at home". */
@@ -179,6 +187,21 @@ export function readStatements(kb: KnowledgeBase, input: StatementInput): Statem
     }
     if (clauseReading) carried = clauseReading;
     else if (!bare) carried = undefined;
+    // "pytorch (decent), huggingface (just started)": a short clause of only a cue qualifies the skills just named.
+    const previous = input.matches[index - 1]?.filter((m) => m.kind === 'topic' || m.kind === 'related') ?? [];
+    if (matches.length === 0 && previous.length > 0 && clause.tokens.length <= 3 && clause.joint !== 'sentence') {
+      const qualifier = clause.tokens.map((w) => QUALIFIERS.get(w)).find((r) => r !== undefined);
+      if (qualifier) {
+        const reading = { relation: qualifier, negated: false };
+        for (const m of previous) {
+          for (const list of [result.known, result.learning, result.notKnown, result.wanted]) {
+            const at = list.indexOf(m.id);
+            if (at >= 0) list.splice(at, 1);
+          }
+          place(result, m.id, reading);
+        }
+      }
+    }
   });
 
   for (const id of result.wanted) {
