@@ -1,6 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// State is kept through the core's StatePort only; the key-value libraries live behind it in src/storage.
+const STORE_LIBRARIES = { group: ['keyv', '@keyv/*', '@redis/*', 'redis'], message: 'Use the StatePort (src/core/state/statePort.ts); only src/storage may use keyv or Redis.' };
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '*.js'] },
   js.configs.recommended,
@@ -28,12 +31,18 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    files: ['src/**/*.ts'],
+    ignores: ['src/storage/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [STORE_LIBRARIES] }] },
+  },
+  {
     files: ['src/core/**/*.ts', 'src/knowledge/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            STORE_LIBRARIES,
             { group: ['@slack/*', 'discord.js', '@discordjs/*', 'openai'], message: 'The core is platform-neutral.' },
             { group: ['**/bots/**'], message: 'The core must not depend on adapters.' },
           ],

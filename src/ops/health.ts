@@ -76,8 +76,8 @@ function safely(check: () => boolean): boolean {
 }
 
 /**
- * keyv reports a failing backend through its 'error' event and answers `undefined`, so a read alone cannot
- * tell an outage from an empty key: an error during the probe, a throw or no answer in time all mean down.
+ * The state port rejects when the store cannot answer and resolves (with a record or undefined) when it can:
+ * a throw or no answer in time means down.
  */
 async function storeAnswers(store: StoreProbe, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;

@@ -46,6 +46,7 @@ function prng(seed: number): () => number {
 const PIECES = [
   '', ' ', '\u0000', '\u0007\u001b[31m', '\u200b\u200d\u2060', '\u202e\u0645\u0631\u062d\u0628\u0627', '🧠🤖👩‍💻', '<!channel>', '<!here>', '<@U123>', '<!subteam^S1>',
   '@everyone', '@here', '<@&123>', '<@!456>', '<#C1>', '<https://evil.example|click me>', '[click](https://evil.example)', 'https://evil.example',
+  'HTTPS://EVIL.EXAMPLE/p?q=1', 'www.evil.example', '<https://evil.example>', 'ftp://evil.example/x', 'my goal is https://evil.example',
   '{"kind":"command","command":"forget"}', 'done', 'done pytorch', 'undo python', 'next', 'help', 'profile', 'skip', 'what is AutoML?', 'I already know Python',
   'frobnicate --all', '`code` *bold* _it_ ~s~ > quote', '&amp; &lt; &gt;', '\n\n\n', 'x'.repeat(40_000),
 ];
@@ -55,10 +56,12 @@ test('10,000 generated messages through the core and both renderers: no exceptio
   const random = prng(8);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
   const mentor = createMentor({ store: createState('memory'), queueLimits: { burst: 1e9, perSecond: 1e9 } });
-  // Link markup that is not escaped: Slack's <url|text> (escaped as &lt;), Discord's <url> and [text](url)
-  // (escaped with a backslash). Slack mrkdwn has no [text](url) links.
-  const liveSlackLink = /<https?:\/\/evil/;
-  const liveDiscordLink = /(?<!\\)<https?:\/\/evil|(?<!\\)\]\(https?:\/\/evil/;
+  // Every user-supplied address points at evil.example. Where its host survives intact the address is live:
+  // as link markup (Slack <url|text>, Discord <url> or [text](url)) or as plain text, which both platforms'
+  // clients turn into a link (and Discord into an embed). Echoed, it must arrive defanged: evil[.]example.
+  const liveUserLink = /evil\.example/i;
+  const defanged = /evil(?:\\\\)?\[\.(?:\\\\)?\]example/i;
+  let echoed = 0;
   for (let i = 0; i < 10_000; i++) {
     const text = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(PIECES)).join(pick([' ', '', '\n']));
     const userId = `fz${i % 500}`;
@@ -73,12 +76,16 @@ test('10,000 generated messages through the core and both renderers: no exceptio
     for (const message of replyToSlackMessages(reply)) {
       expect(slackViolations(message)).toEqual([]);
       expect(slackCanPing(message)).toBe(false);
-      expect(JSON.stringify(message)).not.toMatch(liveSlackLink);
+      expect(JSON.stringify(message)).not.toMatch(liveUserLink);
+      if (defanged.test(JSON.stringify(message))) echoed++;
     }
     for (const message of replyToDiscordMessages(reply)) {
       expect(discordViolations(message)).toEqual([]);
       expect(discordCanPing(message)).toBe(false);
-      expect(JSON.stringify(message)).not.toMatch(liveDiscordLink);
+      expect(JSON.stringify(message)).not.toMatch(liveUserLink);
+      if (defanged.test(JSON.stringify(message))) echoed++;
     }
   }
+  // The check above is not vacuous: the core does echo addresses, on both platforms.
+  expect(echoed).toBeGreaterThan(100);
 }, 120_000);

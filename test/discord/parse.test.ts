@@ -53,7 +53,7 @@ test('buttonToRequest decodes our custom_ids only', () => {
 });
 
 describe('directMessageToRequest', () => {
-  const dm = (content: string, author = { id: '42', bot: false }, guildId: string | null = null) => ({ author, content, guildId });
+  const dm = (content: string, author = { id: '42', bot: false }, guildId: string | null = null, system = false) => ({ author, content, guildId, system });
 
   test('a person writing in DMs is a message request', () => {
     expect(directMessageToRequest(dm('  what next? '), 'self')).toEqual({ kind: 'message', userId: '42', text: 'what next?' });
@@ -64,5 +64,9 @@ describe('directMessageToRequest', () => {
     expect(directMessageToRequest(dm('hi', { id: 'self', bot: false }), 'self')).toBeUndefined();
     expect(directMessageToRequest(dm('hi', { id: '42', bot: false }, '999'), 'self')).toBeUndefined();
     expect(directMessageToRequest(dm('   '), 'self')).toBeUndefined();
+  });
+
+  test('system messages are ignored even when they carry text (a group DM renamed)', () => {
+    expect(directMessageToRequest(dm('new name', { id: '42', bot: false }, null, true), 'self')).toBeUndefined();
   });
 });

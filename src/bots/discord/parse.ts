@@ -60,13 +60,21 @@ export function buttonToRequest(userId: string, customId: string): Extract<Mento
 export interface MessageLike {
   author: { id: string; bot: boolean };
   content: string;
+  /**
+   * discord.js: true for every type but default, reply and the two command types. System messages (pins,
+   * calls, group renames, joins) are Discord speaking, and some carry text that is not the person's.
+   */
+  system: boolean;
   /** Null in DMs. */
   guildId: string | null;
 }
 
-/** A DM from a person -> a message request; undefined for guild messages, bots (ourselves included) and empty text. */
+/**
+ * A DM from a person -> a message request; undefined for guild messages, system messages, bots (ourselves
+ * included) and empty text.
+ */
 export function directMessageToRequest(message: MessageLike, selfId?: string): Extract<MentorRequest, { kind: 'message' }> | undefined {
-  if (message.guildId !== null || message.author.bot || message.author.id === selfId) return undefined;
+  if (message.guildId !== null || message.system || message.author.bot || message.author.id === selfId) return undefined;
   const text = message.content.trim();
   if (!text) return undefined;
   return { kind: 'message', userId: message.author.id, text };

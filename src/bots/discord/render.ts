@@ -13,6 +13,7 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { Block, Button, Reply } from '../../core/reply';
+import { withInertLinks } from '../common/inertLinks';
 import { encodeCustomId } from './customId';
 import { escapeMarkdown, markdownLink } from './escape';
 import { DISCORD_LIMITS as L, embedSize } from './limits';
@@ -218,7 +219,9 @@ export interface Rendered {
   droppedButtons: string[];
 }
 
-export function renderReply(reply: Reply): Rendered {
+export function renderReply(answer: Reply): Rendered {
+  // A URL the person typed and the core echoed must not become a live link or an embed.
+  const reply = withInertLinks(answer);
   const blocks = reply.blocks.filter(hasContent);
   const conversational = blocks.every((b) => b.type === 'text' || b.type === 'bullets' || b.type === 'buttons');
   let messages = conversational ? contentMessages(blocks) : embedMessages(blocks);

@@ -5,6 +5,7 @@
  */
 import type { types as SlackTypes } from '@slack/bolt';
 import type { Block, Button, Reply } from '../../core/reply';
+import { withInertLinks } from '../common/inertLinks';
 import { encodeActionId } from './actionIds';
 import { SLACK_LIMITS as L } from './limits';
 import { escapeMrkdwn, escapedLength, mrkdwnLink, splitText, truncate } from './mrkdwn';
@@ -237,7 +238,9 @@ function truncateMrkdwn(text: string, limit: number): string {
 }
 
 /** Renders the core's reply as one or more Slack messages, in order. */
-export function replyToSlackMessages(reply: Reply): SlackMessage[] {
+export function replyToSlackMessages(answer: Reply): SlackMessage[] {
+  // A URL the person typed and the core echoed must not become a live link or an unfurl.
+  const reply = withInertLinks(answer);
   const counter = { next: 0 };
   let blocks = reply.blocks.flatMap((block) => renderBlock(block, counter));
   if (blocks.length === 0) blocks = textSections(reply.text);
