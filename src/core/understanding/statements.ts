@@ -148,7 +148,8 @@ export function readStatements(kb: KnowledgeBase, input: StatementInput): Statem
         // "I'm a data scientist", "data scientist for 3 yrs"; not "ML engineer vs data scientist".
         const fragment = !clause.tokens.some((w) => OTHER_SUBJECTS.has(w)) && !/\b(vs|versus|or|difference|than|like|rather)\b/.test(clause.text);
         const mine = fragment && (clause.tokens.some((w) => FIRST_PERSON.has(w)) || clause.joint === 'start' || clause.joint === 'sentence');
-        const reading = readMention(clause, m.start, m.end, covered);
+        // Only a cue before it can make it a wish ("I want to be a data scientist"); "js dev here, wanna pivot" is a background.
+        const reading = readMention({ ...clause, tokens: clause.tokens.slice(0, m.end), text: clause.tokens.slice(0, m.end).join(' ') }, m.start, m.end, covered);
         if (mine && reading.relation !== 'want' && !clause.tokens.slice(0, m.start).some((w) => NEGATIONS.has(w))) result.background = m.id;
         continue;
       }

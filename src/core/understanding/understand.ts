@@ -168,7 +168,8 @@ export class Understander {
     if (MORE.test(text)) return { intent: 'more', ...result, refersBack: true };
     if (DONE_THAT.test(text)) return { intent: 'done-that', ...result, refersBack: true };
 
-    const after = asksAfter ? this.afterTopic(askText, afterClauses, afterClauses.map((c) => perClause[clauses.indexOf(c)]!)) : undefined;
+    const afterText = afterClauses.map((c) => c.text).join(' ');
+    const after = asksAfter ? this.afterTopic(afterText, afterClauses, afterClauses.map((c) => perClause[clauses.indexOf(c)]!)) : undefined;
     if (after !== undefined) {
       // "what do I learn after PyTorch?" is read, as people mean it, as having PyTorch; the answer says so and how to correct it.
       for (const id of after ? this.namedAfter(askText, afterClauses, perClause, clauses) : []) {
@@ -182,8 +183,9 @@ export class Understander {
       return { intent: 'why', ...result, topics: whyTopics, refersBack: whyTopics.length === 0 };
     }
     // "X or Y" compares only when asked ("pytorch or tensorflow?"); in a statement it lists ("I don't know R or Julia").
-    const compareWords = COMPARE_STRONG.test(text) || clauses.some((c) => c.question && /\bor\b/.test(c.text));
-    const compared = askedTopics.length >= 2 ? askedTopics : ids(all, 'topic');
+    const compareWords = COMPARE_STRONG.test(text) || clauses.some((c, i) => c.question && this.joinedByOr(c, perClause[i]!));
+    // "keras vs tf, whats the difference" names them before it asks; "tf + keras done. hf or smth next?" compares nothing done.
+    const compared = asks && (askedTopics.length >= 2 || !COMPARE_STRONG.test(text)) ? askedTopics : ids(all, 'topic');
     if (compareWords && compared.length >= 2) return { intent: 'compare', ...result, topics: compared };
     // "why are companies hiring ML engineers instead of data scientists" asks for a reason, not a comparison.
     if (compareWords && !WHY.test(text) && (roles.length >= 2 || (roles.length === 1 && topics.length === 0 && COMPARE_STRONG.test(text))) && !hasStatement) return { intent: 'compare', ...result, topics: [] };
@@ -257,6 +259,12 @@ export class Understander {
       this.slangRegex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
     }
     return this.slangRegex;
+  }
+
+  /** "pytorch or tensorflow", "data engineer or ml engineer": two things named either side of an "or". */
+  private joinedByOr(clause: Clause, matches: EntityMatch[]): boolean {
+    const named = matches.filter((m) => m.kind === 'topic' || m.kind === 'role');
+    return named.some((a, i) => named.slice(i + 1).some((b) => b.start - a.end <= 3 && clause.tokens.slice(a.end, b.start).includes('or')));
   }
 
   /** Whether the message is about learning or tech at all, so "spark" or "python" mean the skills. */

@@ -154,7 +154,7 @@ function followUp(session: Session, u: Understanding, text: string): Reply | und
   const { kb } = session;
   const short = text.split(/\s+/).length <= 10;
   const last = topicsOf(session, [context.next, ...context.topics].filter((id): id is string => !!id))[0];
-  if (last && /\bthe other( one)?\b/i.test(text)) {
+  if (last && u.topics.length === 0 && /\bthe other( one)?\b/i.test(text)) {
     const other = kb.choiceOf.get(last.id)?.anyOf.find((id) => id !== last.id) ?? context.topics.find((id) => id !== last.id);
     if (other) return topicReply(kb, session.profile, kb.topicById.get(other)!);
   }
