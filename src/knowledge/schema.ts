@@ -123,6 +123,8 @@ export const explanationSchema = z.strictObject({
   question: text(200),
   /** Phrases that point at this answer when a user asks in their own words. */
   keywords: z.array(text(60)).min(1, 'needs at least one keyword'),
+  /** Proper names this is THE answer for ("ODSC"): named in a question, they pick it outright. */
+  names: z.array(text(60)).default([]),
   answer: text(1500),
   related: z.array(id).default([]),
   /** What the answer is about beyond its related topics: role ids and themes ("math", "job-market", "odsc"). */

@@ -7,7 +7,7 @@ import { COMMON_WORDS } from './lexicon';
 import { editDistance, normalize, tokenize, typoBudget } from './text';
 
 /** `related`: a word that means a topic only in a statement ("pandas" for Python); `task`: a job tools are named for. */
-export type EntityKind = 'topic' | 'related' | 'task' | 'background' | 'goal' | 'role';
+export type EntityKind = 'topic' | 'related' | 'task' | 'explanation' | 'background' | 'goal' | 'role';
 
 export interface EntityMatch {
   kind: EntityKind;
@@ -82,6 +82,7 @@ export class AliasIndex {
       add('related', t.id, t.relatedTerms, t.relatedTerms);
     }
     for (const task of kb.tasks) add('task', task.id, task.aliases);
+    for (const e of kb.explanations) add('explanation', e.id, e.names);
     for (const b of kb.backgrounds) add('background', b.id, [b.name, ...b.aliases]);
     for (const g of kb.goals) add('goal', g.id, [g.name, ...g.aliases]);
     for (const r of kb.roles) add('role', r.id, [r.name, ...r.aliases]);

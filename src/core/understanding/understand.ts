@@ -189,6 +189,11 @@ export class Understander {
     if (compareWords && compared.length >= 2) return { intent: 'compare', ...result, topics: compared };
     // "why are companies hiring ML engineers instead of data scientists" asks for a reason, not a comparison.
     if (compareWords && !WHY.test(text) && (roles.length >= 2 || (roles.length === 1 && topics.length === 0 && COMPARE_STRONG.test(text))) && !hasStatement) return { intent: 'compare', ...result, topics: [] };
+    // "is ODSC worth going to?": a name only one curated answer is about.
+    const namedAnswer = ids(asks ? asking : all, 'explanation')[0];
+    if (namedAnswer && askedTopics.length === 0) {
+      return { intent: 'explain', ...result, hits: [{ kind: 'explanation', id: namedAnswer, score: STRONG_EXPLANATION_SCORE, matched: 1, queryTerms: 1 }] };
+    }
     if (asksNext && !asksAfter) return { intent: 'next', ...result };
     if (RESOURCES.test(askText) && !TOOLS.test(askText)) return { intent: 'resources', ...result, refersBack: topics.length === 0 };
     if (PROGRESS.test(text)) return { intent: 'progress', ...result };
