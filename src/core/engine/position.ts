@@ -29,7 +29,11 @@ export const isStageMainTopic = (kb: KnowledgeBase, topicId: string) => {
  * puts the earlier steps of its own stage behind them (the whole stage, for its main topic), and, unless
  * it is also learned outside ML (Airflow, the cloud), every earlier stage.
  */
+const passedCache = new WeakMap<Profile, (stageIndex: number, stepIndex: number) => boolean>();
+
 export function stepPassed(kb: KnowledgeBase, profile: Profile): (stageIndex: number, stepIndex: number) => boolean {
+  const cached = passedCache.get(profile);
+  if (cached) return cached;
   let earlierStagesBefore = -1;
   const withinStage = new Map<number, number>();
   for (const [id, record] of Object.entries(profile.topics)) {
@@ -39,8 +43,10 @@ export function stepPassed(kb: KnowledgeBase, profile: Profile): (stageIndex: nu
     withinStage.set(stageIndex, Math.max(withinStage.get(stageIndex) ?? -1, position));
     if (!kb.topicById.get(id)?.standalone) earlierStagesBefore = Math.max(earlierStagesBefore, position);
   }
-  return (stageIndex, stepIndex) => {
+  const passed = (stageIndex: number, stepIndex: number) => {
     const position = stageIndex * STEPS_PER_STAGE + stepIndex;
     return position < earlierStagesBefore || position < (withinStage.get(stageIndex) ?? -1);
   };
+  passedCache.set(profile, passed);
+  return passed;
 }

@@ -157,12 +157,10 @@ export class Understander {
     if (THANKS.test(text)) return { intent: 'thanks', ...result };
     // A longer message with no skill, role or tech word in it is about something else ("I touched a torch, what do I do").
     const named = all.some((m) => m.kind !== 'related');
-    let best: RetrievalHit | null | undefined;
     // Retrieval is the costly part: run it at most once, and only when a rule needs it.
-    const strongHit = () => {
-      if (best === undefined) best = this.retriever.search(text, 1).find((h) => h.score >= STRONG_EXPLANATION_SCORE && h.matched * 2 > h.queryTerms) ?? null;
-      return best;
-    };
+    let searched: RetrievalHit[] | undefined;
+    const search = () => (searched ??= this.retriever.search(text));
+    const strongHit = () => search().slice(0, 1).find((h) => h.score >= STRONG_EXPLANATION_SCORE && h.matched * 2 > h.queryTerms);
     if (!named && !techContext && !hasStatement && text.split(' ').length > 6 && !strongHit()) return { intent: 'out-of-scope', ...result };
     if (HOW_LONG.test(text)) return { intent: 'how-long', ...result };
     if (MORE.test(text)) return { intent: 'more', ...result, refersBack: true };
@@ -202,16 +200,15 @@ export class Understander {
     if (TOOLS.test(text) && (tasks.length > 0 || topics.length > 0 || text.split(' ').length <= 5)) return { intent: 'tools-for-task', ...result, refersBack: tasks.length + topics.length === 0 };
 
     // "ml workflow platforms, what are those": a job the article names tools for, asked about.
-    if (topics.length === 0 && tasks.length > 0 && asks && !hasStatement && this.retriever.search(text, 1)[0]?.kind !== 'explanation') return { intent: 'tools-for-task', ...result };
+    if (topics.length === 0 && tasks.length > 0 && asks && !hasStatement && search()[0]?.kind !== 'explanation') return { intent: 'tools-for-task', ...result };
     if (topics.length > 0) {
-      const best = this.retriever.search(text, 1)[0];
+      const best = search()[0];
       if (best?.kind === 'explanation' && best.score >= STRONG_EXPLANATION_SCORE && this.wordsBeyond(clauses, perClause) > 0) {
         return { intent: 'explain', ...result, topics: [], hits: [best] };
       }
       return { intent: 'explain', ...result };
     }
-    const hits = this.retriever
-      .search(text)
+    const hits = search()
       // A hit must also contain most of what was asked: "quantum computing" is not "cloud computing".
       // Among tech or career words a question may carry more chat around its point ("real talk, is the pay good").
       .filter((h) => h.score >= MIN_RETRIEVAL_SCORE && (techContext || roles.length > 0 ? h.matched * 3 >= h.queryTerms : h.matched * 2 > h.queryTerms));
