@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import type { Logger } from '../logger';
-import { readRecord } from '../profile/profileStore';
 import type { Button, Reply } from '../reply';
 import type { StatePort } from '../state/statePort';
 import { CONVERSATION_TTL_MS } from './state';
+import { UserRecordStore } from './userRecords';
 
 export const dialogueSchema = z.object({
   schemaVersion: z.literal(1),
@@ -25,8 +25,6 @@ export const dialogueSchema = z.object({
 });
 export type DialogueContext = z.infer<typeof dialogueSchema>;
 
-export const dialogueKey = (userId: string) => `dialogue:${userId}`;
-
 /** The context an answer leaves behind: its subject and its buttons. */
 export function contextOf(answer: Reply, now: Date): DialogueContext {
   const options: Button[] = answer.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
@@ -41,27 +39,9 @@ export function contextOf(answer: Reply, now: Date): DialogueContext {
   };
 }
 
-export class DialogueStore {
-  constructor(
-    private readonly store: StatePort,
-    private readonly logger: Logger,
-    private readonly ttlMs = CONVERSATION_TTL_MS,
-  ) {}
-
-  async get(userId: string): Promise<DialogueContext | undefined> {
-    const raw = await readRecord(this.store, dialogueKey(userId));
-    if (raw === undefined || raw === null) return undefined;
-    const parsed = dialogueSchema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    this.logger.warn('corrupt dialogue context dropped', { user: userId });
-    return undefined;
-  }
-
-  async set(userId: string, context: DialogueContext): Promise<void> {
-    await this.store.set(dialogueKey(userId), dialogueSchema.parse(context), this.ttlMs);
-  }
-
-  async clear(userId: string): Promise<void> {
-    await this.store.delete(dialogueKey(userId));
+/** The dialogue context store: expires with the conversation. */
+export class DialogueStore extends UserRecordStore<typeof dialogueSchema> {
+  constructor(store: StatePort, logger: Logger, ttlMs = CONVERSATION_TTL_MS) {
+    super(store, logger, { prefix: 'dialogue', schema: dialogueSchema, ttlMs, label: 'dialogue context' });
   }
 }

@@ -1,0 +1,47 @@
+/**
+ * One validated, expiring record per user in the state port: the setup conversation and the dialogue
+ * context are both this. A record that no longer matches its schema is dropped (and logged), never trusted.
+ */
+import type { z } from 'zod';
+import type { Logger } from '../logger';
+import { readRecord } from '../profile/profileStore';
+import type { StatePort } from '../state/statePort';
+
+export interface UserRecordKind<S extends z.ZodType> {
+  /** The key prefix, e.g. "conversation": records live at `conversation:<userId>`. */
+  prefix: string;
+  schema: S;
+  ttlMs: number;
+  /** What the logs call it: "conversation state", "dialogue context". */
+  label: string;
+}
+
+export class UserRecordStore<S extends z.ZodType> {
+  constructor(
+    private readonly store: StatePort,
+    private readonly logger: Logger,
+    private readonly kind: UserRecordKind<S>,
+  ) {}
+
+  key(userId: string): string {
+    return `${this.kind.prefix}:${userId}`;
+  }
+
+  async get(userId: string): Promise<z.infer<S> | undefined> {
+    const raw = await readRecord(this.store, this.key(userId));
+    if (raw === undefined || raw === null) return undefined;
+    const parsed = this.kind.schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    this.logger.warn(`corrupt ${this.kind.label} dropped`, { user: userId });
+    await this.clear(userId);
+    return undefined;
+  }
+
+  async set(userId: string, value: z.infer<S>): Promise<void> {
+    await this.store.set(this.key(userId), this.kind.schema.parse(value), this.kind.ttlMs);
+  }
+
+  async clear(userId: string): Promise<void> {
+    await this.store.delete(this.key(userId));
+  }
+}
