@@ -56,15 +56,17 @@ function optionalNote(kb: KnowledgeBase, profile: Profile, topic: Topic): Block[
 export function topicReply(kb: KnowledgeBase, profile: Profile, topic: Topic): Reply {
   const status = effectiveStatus(kb, profile, topic.id);
   const prerequisites = topic.prerequisites.map((p) => kb.topicById.get(p)!.name);
+  const article = articleSays(kb, topic);
   const answer = reply([
     { type: 'heading', text: topic.name },
     { type: 'text', text: topic.summary },
-    ...articleSays(kb, topic),
+    ...article,
     ...optionalNote(kb, profile, topic),
     {
       type: 'fields',
       fields: [
-        { label: 'Why it matters', value: topic.whyItMatters },
+        // The article's own explanation already says why; saying it twice in other words reads as repetition.
+        ...(article.length > 0 ? [] : [{ label: 'Why it matters', value: topic.whyItMatters }]),
         { label: 'First step', value: topic.firstStep },
         { label: 'Area', value: AREA_NAMES[topic.area] },
         { label: 'Builds on', value: prerequisites.length > 0 ? listNames(prerequisites) : 'nothing: a starting point' },
