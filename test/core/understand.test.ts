@@ -96,6 +96,31 @@ const PHRASINGS: [string, Expect][] = [
   ['recommend a movie', { intent: 'out-of-scope' }],
   ['I love my space heater', { intent: 'out-of-scope' }],
   ['could you touch base later', { intent: 'out-of-scope' }],
+  // statements on spans: every skill, whatever the verb, with negation scoped to its clause
+  ['I know Python, PyTorch and Docker', { intent: 'statement', known: ['python', 'pytorch'] }],
+  ['ive done pytorch and tensorflow, also fine-tuned bert', { intent: 'statement', known: ['pytorch', 'tensorflow', 'fine-tuning', 'nlp-pretrained-models'] }],
+  ['i know python but not pytorch', { intent: 'statement', known: ['python'], notKnown: ['pytorch'] }],
+  ["i don't know pytorch, tensorflow or keras", { intent: 'statement', notKnown: ['pytorch', 'tensorflow', 'keras'] }],
+  ['no pytorch no tensorflow, just python so far', { intent: 'statement', known: ['python'], notKnown: ['pytorch', 'tensorflow'] }],
+  ['java backend dev (spring, 6 yrs)', { intent: 'statement', known: ['java-dotnet-javascript'], background: 'software-engineer' }],
+  ['i told you im into nlp not computer vision', { intent: 'statement', goal: 'nlp-applications' }],
+  ['python (solid), pytorch (decent), huggingface (just started)', { intent: 'statement', known: ['python', 'pytorch'], learning: ['hugging-face-transformers'] }],
+  ['my friend knows pytorch', { intent: 'explain', known: [] }],
+  // everyday words are skills only in a tech context; common words never become topics by typo
+  ['I touched a torch and burned my hand, what do i do', { intent: 'out-of-scope', topics: [] }],
+  ['my spark plug is broken, how do i replace it', { intent: 'out-of-scope', topics: [] }],
+  ['is spark worth learning?', { intent: 'explain', topics: ['apache-spark'] }],
+  ['the clouds look dark today', { intent: 'out-of-scope', topics: [] }],
+  // intents that survive paraphrase
+  ['what should i learn after mlops', { intent: 'after', topics: ['mlops'] }],
+  ['pytorch or tensorflow??', { intent: 'compare', topics: ['pytorch', 'tensorflow'] }],
+  ['is data engineering the same as mlops', { intent: 'compare', topics: ['data-pipelines', 'mlops'] }],
+  ['how long will it take me', { intent: 'how-long' }],
+  ['why?', { intent: 'why', topics: [] }],
+  ['and after that?', { intent: 'after', topics: [] }],
+  ['whats a good resource for it', { intent: 'resources', topics: [] }],
+  ['tools for data pipelines?', { intent: 'tools-for-task' }],
+
 ];
 
 describe('understanding free text', () => {
