@@ -8,7 +8,9 @@ beforeEach(() => {
   mentor = createMentor({ store: createState('memory') });
 });
 
-const send = (request: Omit<MentorRequest, 'userId'>, userId = 'p') => mentor.handle({ ...request, userId } as MentorRequest);
+/** A request without its user: each kind keeps its own fields. */
+type Request = MentorRequest extends infer R ? (R extends MentorRequest ? Omit<R, 'userId'> : never) : never;
+const send = (request: Request, userId = 'p') => mentor.handle({ ...request, userId } as MentorRequest);
 const say = (text: string, userId = 'p') => send({ kind: 'message', text }, userId);
 const buttons = (r: { blocks: { type: string; buttons?: { actionId: string; label: string }[] }[] }) => r.blocks.flatMap((b) => b.buttons ?? []);
 

@@ -37,7 +37,7 @@ export const KNOW_CUES = words(`
   worked work working build built building deployed deploy shipped ship wrote write writing coded code coding
   program programmed programming familiar comfortable good fluent experienced experience proficient expert skilled
   background years yrs yr have had got trained fine-tuned finetuned fine tuned ran run running covered solid handle
-  touched tried messing messed playing played tinkering tinkered dabbling dabbled hacking comfy decent ok okay yes yep yeah yup check pretty maintain maintained maintaining manage managed professionally daily
+  jam touched tried messing messed playing played tinkering tinkered dabbling dabbled hacking comfy decent ok okay yes yep yeah yup check pretty maintain maintained maintaining manage managed professionally daily
 `);
 
 /** Everyday words that still make a short question about a skill ("is spark worth it?", "is tf hard"). */

@@ -17,6 +17,8 @@ export function normalize(input: string): string {
   return clean(input)
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
+    // "python+pytorch" lists two things; "c++" stays one.
+    .replace(/(?<=\p{L})\+(?=\p{L})/gu, ' + ')
     // Possessives name the thing itself: "spaCy's models" are spaCy's.
     .replace(/(\p{L})'s\b/gu, '$1')
     .replace(/[^\p{L}\p{N}'.#+\s-]/gu, ' ')

@@ -80,7 +80,7 @@ const PATH = /\b(road ?map|learning path|my path|the path|whole path|full path|c
 const COMPARE_STRONG = /\b(difference|differences|differ|diff|vs|versus|compare|compared|comparison|distinguish|distinct from|same (thing )?as|same thing|better|instead of|rather than|just a fancy|fancy name)\b/;
 const WHY = /^(?:(?:but|ok|okay|so|and|hmm|wait)\s+)*(why|how come|whys|why's)\b/;
 const TOOLS =
-  /\b((which|what)( \w+){0,4} (tools?|librar(y|ies)|frameworks?|models?|software|platforms?|packages?|engines?|stack|languages?)|tools?|librar(y|ies)|frameworks? (for|to)|models? (for|to|could)|(use|using) (for|to)|do people use|should i use|to use|help me (build|do)|what do (ml engineers|people|they|you) use)\b/;
+  /\b((which|what)(?! (is|are|s|was)\b)( \w+){0,4} (tools?|librar(y|ies)|frameworks?|models?|software|platforms?|packages?|engines?|stack|languages?)|tools?|librar(y|ies)|frameworks? (for|to)|models? (for|to|could)|(use|using) (for|to)|do people use|should i use|to use|help me (build|do)|what do (ml engineers|people|they|you) use)\b/;
 /** Words that frame a question about a topic without adding to it ("what is", "explain"). */
 const QUESTION_WORDS = new Set(['explain', 'describe', 'define', 'definition', 'meaning', 'whats', 'about', 'tell', 'is', 'are', 'what', 'used', 'for', 'vs', 'versus', 'and', 'or', 'actually', 'exactly', 'even', 'pls', 'please', 'lol', 'eli5', 'quick', 'wtf', 'huh']);
 /** "it", "that": the message talks about the last topic. */

@@ -117,6 +117,8 @@ export async function answerText(session: Session, text: string): Promise<Reply>
           return toolsReply(topicsOf(session, task.tools), task, topicsOf(session, [...named.map((t) => t.id), main]));
         }
         if (named.length === 0) return whichTopicReply('Tools for what?');
+        // One tool asked about is explained in full; several are listed side by side.
+        if (named.length === 1) return topicReply(kb, profile(), named[0]!);
         return toolsReply(named.slice(0, 5));
       }
       case 'explain': {
