@@ -14,7 +14,6 @@ import { memoryAtomics } from './atomics/memoryAtomics';
 import { sqliteAtomics, type SqliteQuery } from './atomics/sqliteAtomics';
 import { BoundedState, DEFAULT_STORE_TIMEOUT_MS } from './boundedState';
 import { KeyvState } from './keyvState';
-import { createRedisState } from './redisState';
 
 export const STORE_NAMESPACE = 'mentor';
 
@@ -44,6 +43,12 @@ function openBackend(storeUrl: string, namespace: string, logger: Logger): State
     // Several processes may share the file (console runs, sharded bots): claims and locks are atomic on it.
     return new KeyvState(keyv, sqliteAtomics(sqlite.query as SqliteQuery, namespace), true);
   }
-  if (/^rediss?:\/\//.test(storeUrl)) return createRedisState(storeUrl, namespace, logger);
+  if (/^rediss?:\/\//.test(storeUrl)) {
+    // Required here, not imported above: the Redis client is about 400 modules, a large share of a
+    // one-shot CLI answer's start-up, and SQLite and memory stores never use it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createRedisState } = require('./redisState') as typeof import('./redisState');
+    return createRedisState(storeUrl, namespace, logger);
+  }
   throw new Error('STORE_URL must be sqlite://PATH, redis://HOST:PORT or memory');
 }
