@@ -4,7 +4,7 @@
  * `/mentor next` answer, about 3.5 KB), loaded in turn by autocannon (bench/slackLoad.ts) with every request
  * signed with a fresh trigger_id and user, as Slack sends them. Three alternating rounds; prints the
  * median rate of each, their ratio (target >= 0.75) and p99 latency; every answer must be the captured one. `--cpu-prof` passes node's profiler
- * to the mentor process (profiles land in ./profiles). Bounded; loopback only; exits by itself.
+ * to the mentor process (profiles land in ./profiles) and to the bare app (./profiles/bare), to compare. Bounded; loopback only; exits by itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -56,8 +56,8 @@ function startMentor(apiUrl: string, nodeArgs: string[]): Promise<Server> {
   return startServer(child, 'stderr', /"port":(\d+),"path":"\/slack\/events"/);
 }
 
-function startBare(apiUrl: string, payloadFile: string): Promise<Server> {
-  const child = spawn(process.execPath, [...TSX, path.join(__dirname, 'bareBolt.ts'), apiUrl, payloadFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startBare(apiUrl: string, payloadFile: string, nodeArgs: string[]): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs, ...TSX, path.join(__dirname, 'bareBolt.ts'), apiUrl, payloadFile], { stdio: ['ignore', 'pipe', 'inherit'] });
   return startServer(child, 'stdout', /port=(\d+)/);
 }
 
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     const answer = await mentorAnswer(mentor.url);
     const payloadFile = path.join(dir, 'answer.json');
     writeFileSync(payloadFile, answer);
-    const bare = await startBare(fake.apiUrl, payloadFile);
+    const bare = await startBare(fake.apiUrl, payloadFile, profile ? ['--cpu-prof', '--cpu-prof-dir', path.join('profiles', 'bare')] : []);
     try {
       await load(bare.url, payloadFile, 2);
       await load(mentor.url, payloadFile, 2);
