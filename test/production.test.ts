@@ -39,6 +39,9 @@ test('the production install has the runtime dependencies only', () => {
   expect(existsSync(path.join(app, 'node_modules', '@slack', 'bolt'))).toBe(true);
   for (const devOnly of ['typescript', 'tsx', 'jest', 'ts-jest']) expect(existsSync(path.join(app, 'node_modules', devOnly))).toBe(false);
   expect(existsSync(path.join(app, 'dist', 'knowledge', 'data', 'topics.yaml'))).toBe(true);
+  // What the compiled app loads instead of parsing the YAML and the word list's JSON at every start.
+  expect(existsSync(path.join(app, 'dist', 'knowledge', 'knowledge.json'))).toBe(true);
+  expect(existsSync(path.join(app, 'dist', 'core', 'understanding', 'common-words.txt'))).toBe(true);
 });
 
 test('with no tokens, node dist/main.js opens the console mentor and answers', async () => {

@@ -1,11 +1,12 @@
 /** `npm run kb:check`: validate the knowledge base and print a summary (exit 1 with the problems). */
 import { AREAS, AREA_NAMES } from './schema';
-import { KnowledgeBaseError, loadKnowledgeBase } from './load';
+import { DEFAULT_DATA_DIR, KnowledgeBaseError, loadKnowledgeBase } from './load';
 import { missingKeyPoints } from '../core/answers/keyPoints';
 
 try {
   const started = process.hrtime.bigint();
-  const kb = loadKnowledgeBase(process.argv[2]);
+  // The YAML, the source of truth, even in the compiled app (which otherwise loads the build's JSON).
+  const kb = loadKnowledgeBase(process.argv[2] ?? DEFAULT_DATA_DIR);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   // Answers must carry the article's key claims: checked on the rendered answers, not the raw data.
   const missing = missingKeyPoints(kb);

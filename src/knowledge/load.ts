@@ -2,10 +2,9 @@
  * Loads and validates the knowledge base. Errors name the file, the entry id, the field and the reason,
  * because the people who edit these files are writers, not debuggers.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { compiledDocuments, compiledDocumentsExist, yamlDocuments, type KnowledgeDocuments } from './documents';
 import {
   AREAS,
   backgroundSchema,
@@ -77,7 +76,7 @@ export interface KnowledgeBase {
   slang: Map<string, string>;
 }
 
-const FILES = {
+export const FILES = {
   topics: 'topics.yaml',
   roles: 'roles.yaml',
   explanations: 'explanations.yaml',
@@ -86,14 +85,23 @@ const FILES = {
   words: 'words.yaml',
 } as const;
 
-export function loadKnowledgeBase(dir: string = DEFAULT_DATA_DIR): KnowledgeBase {
+/**
+ * The YAML files in `dir` when given; otherwise the build's compiled JSON when present (the compiled app),
+ * else the YAML files beside the loader (the TypeScript sources, tests, kb:check).
+ */
+export function loadKnowledgeBase(dir?: string): KnowledgeBase {
+  if (dir === undefined && compiledDocumentsExist()) return validateKnowledgeBase(compiledDocuments());
+  return validateKnowledgeBase(yamlDocuments(dir ?? DEFAULT_DATA_DIR));
+}
+
+export function validateKnowledgeBase(documents: KnowledgeDocuments): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
   const read = <T extends z.ZodType>(file: string, schema: T): z.infer<T> | undefined => {
     let raw: unknown;
     try {
-      raw = parseYaml(readFileSync(path.join(dir, file), 'utf8'));
+      raw = documents.read(file);
     } catch (error) {
-      problems.push({ file, reason: `cannot be read as YAML: ${(error as Error).message.split('\n')[0]}` });
+      problems.push({ file, reason: `${documents.unreadable}: ${(error as Error).message.split('\n')[0]}` });
       return undefined;
     }
     const parsed = schema.safeParse(raw);

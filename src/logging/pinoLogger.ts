@@ -3,9 +3,14 @@
  * core's Logger interface so the core never imports pino. Every line is scrubbed by the redactor first:
  * fields at any depth and the message string itself, since libraries put URLs and tokens in messages.
  */
-import pino from 'pino';
+import type pino from 'pino';
 import type { Logger, LogLevel } from '../core/logger';
 import { createRedactor, type Redactor } from './redact';
+
+type Level = Exclude<LogLevel, 'silent'>;
+
+/** pino's own level values, to decide whether a line is written before pino is loaded. */
+const LEVEL_VALUES: Record<LogLevel, number> = { debug: 20, info: 30, warn: 40, error: 50, silent: Infinity };
 
 export interface PinoLoggerOptions {
   level: LogLevel;
@@ -15,33 +20,48 @@ export interface PinoLoggerOptions {
   destination?: pino.DestinationStream;
 }
 
+/**
+ * pino (about 30 modules) is loaded when the first line is written: a one-shot CLI answer, logging at
+ * `warn`, usually writes none and starts without it.
+ */
 export function createPinoLogger(options: PinoLoggerOptions): Logger {
-  const base = pino(
+  let instance: pino.Logger | undefined;
+  const base = () => (instance ??= createPino(options));
+  return wrap(base, (level) => LEVEL_VALUES[level] >= LEVEL_VALUES[options.level], createRedactor(options.secrets));
+}
+
+function createPino(options: PinoLoggerOptions): pino.Logger {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const create = require('pino') as typeof pino;
+  return create(
     {
       level: options.level,
       messageKey: 'message',
       base: { pid: process.pid },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: create.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    options.destination ?? pino.destination({ fd: 2, sync: true }),
+    options.destination ?? create.destination({ fd: 2, sync: true }),
   );
-  return wrap(base, createRedactor(options.secrets));
 }
 
-function wrap(instance: pino.Logger, redactor: Redactor): Logger {
-  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => {
+function wrap(instance: () => pino.Logger, isEnabled: (level: Level) => boolean, redactor: Redactor): Logger {
+  const at = (level: Level) => (message: string, fields?: Record<string, unknown>) => {
     // Checked first: a disabled level costs nothing, not a scrub.
-    if (!instance.isLevelEnabled(level)) return;
+    if (!isEnabled(level)) return;
     const scrubbed = fields ? (redactor.value(fields) as Record<string, unknown>) : {};
-    instance[level](scrubbed, redactor.string(message));
+    instance()[level](scrubbed, redactor.string(message));
   };
   return {
     debug: at('debug'),
     info: at('info'),
     warn: at('warn'),
     error: at('error'),
-    child: (bindings) => lazyChild(() => wrap(instance.child(redactor.value(bindings) as Record<string, unknown>), redactor)),
+    child: (bindings) =>
+      lazyChild(() => {
+        const child = instance().child(redactor.value(bindings) as Record<string, unknown>);
+        return wrap(() => child, (level) => child.isLevelEnabled(level), redactor);
+      }),
   };
 }
 

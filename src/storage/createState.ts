@@ -14,7 +14,6 @@ import { memoryAtomics } from './atomics/memoryAtomics';
 import { sqliteAtomics, type SqliteQuery } from './atomics/sqliteAtomics';
 import { BoundedState, DEFAULT_STORE_TIMEOUT_MS } from './boundedState';
 import { KeyvState } from './keyvState';
-import { createRedisState } from './redisState';
 
 export const STORE_NAMESPACE = 'mentor';
 
@@ -33,7 +32,12 @@ export function createState(storeUrl: string, options: StateOptions = {}): State
 
 function openBackend(storeUrl: string, namespace: string, logger: Logger): StatePort {
   if (storeUrl === 'memory') {
-    return new KeyvState(new Keyv({ namespace, throwOnErrors: true }), memoryAtomics(), false);
+    // Values are still copied through JSON (no caller may share an object with the store), but with the
+    // built-in JSON rather than keyv's default serializer, written in JavaScript and several times slower.
+    // Its extra (escaping strings that start with ":", encoding Buffers) only matters for what other
+    // processes read back, and nothing else reads this store.
+    const keyv = new Keyv({ namespace, throwOnErrors: true, serialize: JSON.stringify, deserialize: JSON.parse });
+    return new KeyvState(keyv, memoryAtomics(), false);
   }
   if (storeUrl.startsWith('sqlite://')) {
     const file = storeUrl.slice('sqlite://'.length);
@@ -44,6 +48,12 @@ function openBackend(storeUrl: string, namespace: string, logger: Logger): State
     // Several processes may share the file (console runs, sharded bots): claims and locks are atomic on it.
     return new KeyvState(keyv, sqliteAtomics(sqlite.query as SqliteQuery, namespace), true);
   }
-  if (/^rediss?:\/\//.test(storeUrl)) return createRedisState(storeUrl, namespace, logger);
+  if (/^rediss?:\/\//.test(storeUrl)) {
+    // Required here, not imported above: the Redis client is about 400 modules, a large share of a
+    // one-shot CLI answer's start-up, and SQLite and memory stores never use it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createRedisState } = require('./redisState') as typeof import('./redisState');
+    return createRedisState(storeUrl, namespace, logger);
+  }
   throw new Error('STORE_URL must be sqlite://PATH, redis://HOST:PORT or memory');
 }

@@ -107,7 +107,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
   return { results, byCategory, overall: { passed, total: results.length } };
 }
 
-function check(kb: KnowledgeBase, c: EvalCase, answer: Reply, statuses: Map<string, string>): CaseResult {
+function check(kb: KnowledgeBase, c: EvalCase, answer: Reply, statuses: ReadonlyMap<string, string>): CaseResult {
   const failures: string[] = [];
   const e = c.expect;
   const about = answer.about ?? { topics: [] };

