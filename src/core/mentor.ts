@@ -139,8 +139,12 @@ export class Mentor implements MentorService {
     return { ...combine(reply([{ type: 'text', text: STORE_DOWN_NOTE }]), answer), visibility: answer.visibility };
   }
 
-  private async answerAndSave(userId: string, request: MentorRequest, now: Date): Promise<Reply> {
-    const loaded = await this.deps.profiles.load(userId, now);
+  private async answerAndSave(userId: string, request: MentorRequest, requestTime: Date): Promise<Reply> {
+    const loaded = await this.deps.profiles.load(userId, requestTime);
+    // One person's requests are in order, and so are their times: what they say now is later than what they
+    // said before even within one millisecond ("no coding", then "did a Python course").
+    const last = Date.parse(loaded.profile.updatedAt);
+    const now = requestTime.getTime() > last ? requestTime : new Date(last + 1);
     const session = new Session(this.deps, userId, now, loaded.profile, loaded.recovered);
     if (request.kind === 'message') session.dialogue = await this.deps.dialogues.get(userId);
     let answer = await this.route(session, request);

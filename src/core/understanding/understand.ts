@@ -118,10 +118,10 @@ export class Understander {
     if (option) return { intent: 'option', ...base, option: Number(option[1]) };
 
     const clauses = splitClauses(input);
-    const techContext = inConversation || this.hasTechContext(text);
-    const perClause = clauses.map((c) =>
-      this.aliases
-        .find(c.text)
+    const found = clauses.map((c) => this.aliases.find(c.text));
+    const techContext = inConversation || this.hasTechContext(text, clauses, found);
+    const perClause = clauses.map((c, i) =>
+      found[i]!
         .filter((m) => !m.needsContext || techContext || this.askedAbout(c, m, clauses.length === 1))
         // "huggingface pipelines", "spacy models": an everyday word right after a skill is part of that skill's name.
         .filter((m, i, all) => !(m.end - m.start === 1 && COMMON_WORDS.has(c.tokens[m.start] ?? '') && i > 0 && all[i - 1]!.end === m.start && all[i - 1]!.kind === 'topic')),
@@ -270,13 +270,12 @@ export class Understander {
   }
 
   /** Whether the message is about learning or tech at all, so "spark" or "python" mean the skills. */
-  private hasTechContext(text: string): boolean {
-    const tokens = text.split(' ');
-    if (tokens.some((t) => TECH_CONTEXT.has(t))) return true;
-    const found = this.aliases.find(text).filter((m) => m.exact);
+  private hasTechContext(text: string, clauses: Clause[], found: EntityMatch[][]): boolean {
+    if (text.split(' ').some((t) => TECH_CONTEXT.has(t))) return true;
+    const exact = found.flatMap((ms, i) => ms.filter((m) => m.exact).map((m) => ({ m, word: clauses[i]!.tokens[m.start] ?? '' })));
     // "pandas" is only ever a tech word; "julia or r, only python" names several skills, so it is about skills.
-    if (found.some((m) => (!m.needsContext && m.kind !== 'related') || (m.kind === 'related' && !COMMON_WORDS.has(text.split(' ')[m.start] ?? '')))) return true;
-    return new Set(found.filter((m) => m.kind === 'topic' || m.kind === 'related').map((m) => `${m.kind}:${m.id}`)).size >= 2;
+    if (exact.some(({ m, word }) => (!m.needsContext && m.kind !== 'related') || (m.kind === 'related' && !COMMON_WORDS.has(word)))) return true;
+    return new Set(exact.filter(({ m }) => m.kind === 'topic' || m.kind === 'related').map(({ m }) => `${m.kind}:${m.id}`)).size >= 2;
   }
 
   /**
