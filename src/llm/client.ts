@@ -62,6 +62,7 @@ function classify(error: unknown): string {
   if (error instanceof OpenAI.APIConnectionTimeoutError || error instanceof OpenAI.APIUserAbortError) return 'timeout';
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') return `http-${error.status}`;
   if (error instanceof OpenAI.APIConnectionError) return 'connection';
-  if (error instanceof SyntaxError) return 'malformed';
+  // By name: fetch's body parser throws a SyntaxError of another realm under a test VM, not `instanceof` ours.
+  if ((error as { name?: unknown } | null)?.name === 'SyntaxError') return 'malformed';
   return 'error';
 }

@@ -80,8 +80,9 @@ export function checkRephrasing(vocabulary: Vocabulary, input: GuardInput): Guar
     if (k !== '' && original.includes(k) && !rephrased.includes(k)) return { ok: false, reason: 'dropped-citation-or-next', detail: kept };
   }
   // Code and markup (Slack's <url|label>, <!channel>): plain prose has none unless the original did.
+  // Raw text: `norm` turns backticks into apostrophes.
   for (const [marker, reason] of [['`', 'added-code'], ['<', 'added-markup']] as const) {
-    if (rephrased.includes(marker) && !original.includes(marker)) return { ok: false, reason };
+    if (input.rephrased.includes(marker) && !input.original.includes(marker)) return { ok: false, reason };
   }
   for (const m of rephrased.matchAll(QUOTE)) if (!original.includes(m[1]!)) return { ok: false, reason: 'added-quote' };
 

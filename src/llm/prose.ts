@@ -1,6 +1,6 @@
 /**
- * The part of a Reply the LLM may reword: one run of consecutive prose blocks (heading, text, bullets),
- * the longest, since that is where the answer is. Buttons, links, fields and the source citation are never
+ * The part of a Reply the LLM may reword: the first run of consecutive prose blocks (heading, text,
+ * bullets), since that is the answer itself (what follows is a welcome or a note the core appended). Buttons, links, fields and the source citation are never
  * sent and come back exactly as the core made them; a reworded run becomes one text block in its place.
  */
 import { blocksToText, type Block, type Reply } from '../core/reply';
@@ -14,21 +14,11 @@ export interface ProseRun {
 }
 
 export function proseRun(answer: Reply): ProseRun | undefined {
-  let best: ProseRun | undefined;
-  let start = -1;
-  const close = (end: number) => {
-    if (start < 0) return;
-    const text = blocksToText(answer.blocks.slice(start, end));
-    if (!best || text.length > best.text.length) best = { start, end, text };
-    start = -1;
-  };
-  answer.blocks.forEach((block, i) => {
-    if (PROSE.has(block.type)) {
-      if (start < 0) start = i;
-    } else close(i);
-  });
-  close(answer.blocks.length);
-  return best;
+  const start = answer.blocks.findIndex((b) => PROSE.has(b.type));
+  if (start < 0) return undefined;
+  let end = start;
+  while (end < answer.blocks.length && PROSE.has(answer.blocks[end]!.type)) end++;
+  return { start, end, text: blocksToText(answer.blocks.slice(start, end)) };
 }
 
 /** The same reply with the run replaced by the reworded text; `text`, `about` and visibility follow. */
