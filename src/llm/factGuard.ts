@@ -26,7 +26,8 @@ const GROWTH_SLACK = 60;
 /** With fewer anchors than this, the rewording must share this share of the original's words. */
 const MIN_ANCHORS = 2;
 const MIN_OVERLAP = 0.3;
-const ECHO_WORDS = 4;
+/** Three words of the message that the original lacks are enough to call it obeying; a natural rewording rarely quotes the person. */
+const ECHO_WORDS = 3;
 const LEAK_WORDS = 5;
 
 const URL = /\bhttps?:\/\/[^\s<>()"'\]]+|\bwww\.[^\s<>()"'\]]+/gi;
@@ -37,7 +38,8 @@ const QUOTE = /["“«„]([^"”»]{12,})["”»]/g;
 
 const norm = (s: string) => s.toLowerCase().replace(/[’‘`]/g, "'");
 const all = (text: string, re: RegExp) => new Set([...text.matchAll(re)].map((m) => norm(m[0]).replace(/[.,;:!?]+$/, '')));
-const words = (s: string) => norm(s).match(/[\p{L}\p{N}']+/gu) ?? [];
+// Apostrophes only inside a word ("don't"), so a quoted 'dan mode enabled' matches the same words unquoted.
+const words = (s: string) => norm(s).match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? [];
 const shingles = (s: string, n: number) => {
   const w = words(s);
   const out = new Set<string>();
