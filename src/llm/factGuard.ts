@@ -58,7 +58,11 @@ export function checkRephrasing(vocabulary: Vocabulary, input: GuardInput): Guar
   if (rephrased === '') return { ok: false, reason: 'empty' };
   if (rephrased.length > original.length * MAX_GROWTH + GROWTH_SLACK) return { ok: false, reason: 'too-long' };
 
-  const namesIn = (text: string) => new Set(vocabulary.names.filter((n) => containsName(text, n)));
+  // Names are read outside links, or "pytorch.org" would stand in for a dropped "PyTorch".
+  const namesIn = (text: string) => {
+    const prose = text.replace(URL, ' ').replace(DOMAIN, ' ');
+    return new Set(vocabulary.names.filter((n) => containsName(prose, n)));
+  };
   const sets: [string, RegExp | ((t: string) => Set<string>)][] = [
     ['url', URL],
     ['domain', DOMAIN],
