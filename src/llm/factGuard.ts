@@ -6,7 +6,7 @@
  * no: the cost of a false "no" is only that the original answer is sent.
  */
 import { INSTRUCTIONS } from './prompt';
-import { containsName, type Vocabulary } from './vocabulary';
+import { namesIn, type Vocabulary } from './vocabulary';
 
 export type GuardVerdict = { ok: true } | { ok: false; reason: string; detail?: string };
 
@@ -59,16 +59,13 @@ export function checkRephrasing(vocabulary: Vocabulary, input: GuardInput): Guar
   if (rephrased.length > original.length * MAX_GROWTH + GROWTH_SLACK) return { ok: false, reason: 'too-long' };
 
   // Names are read outside links, or "pytorch.org" would stand in for a dropped "PyTorch".
-  const namesIn = (text: string) => {
-    const prose = text.replace(URL, ' ').replace(DOMAIN, ' ');
-    return new Set(vocabulary.names.filter((n) => containsName(prose, n)));
-  };
+  const names = (text: string) => namesIn(vocabulary, text.replace(URL, ' ').replace(DOMAIN, ' '));
   const sets: [string, RegExp | ((t: string) => Set<string>)][] = [
     ['url', URL],
     ['domain', DOMAIN],
     ['mention', MENTION],
     ['number', NUMBER],
-    ['name', namesIn],
+    ['name', names],
   ];
   let anchors = 0;
   for (const [kind, find] of sets) {

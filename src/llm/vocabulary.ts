@@ -11,6 +11,8 @@ const MIN_ALIAS_LENGTH = 3;
 export interface Vocabulary {
   /** Lower-case names, longest first. */
   names: string[];
+  /** Each name as a whole-word pattern, compiled once: the guard runs them on every answer. */
+  patterns: { name: string; pattern: RegExp }[];
   /** Topic id -> its display name, for the recommended next step. */
   topicName: Map<string, string>;
 }
@@ -26,12 +28,19 @@ export function vocabularyOf(kb: KnowledgeBase): Vocabulary {
   }
   for (const word of GENERIC) names.delete(word);
   names.delete('');
-  return { names: [...names].sort((a, b) => b.length - a.length), topicName: new Map(kb.topics.map((t) => [t.id, t.name])) };
+  const sorted = [...names].sort((a, b) => b.length - a.length);
+  return { names: sorted, patterns: sorted.map((name) => ({ name, pattern: wholeWord(name) })), topicName: new Map(kb.topics.map((t) => [t.id, t.name])) };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Whether `name` stands as a word of `text` (both lower-case): "spark" is in "use spark," but not "sparkle". */
-export function containsName(text: string, name: string): boolean {
-  return new RegExp(`(?<![a-z0-9])${escape(name)}(?![a-z0-9])`).test(text);
+/** Matches `name` as a word of lower-case text: "spark" is in "use spark," but not in "sparkle". */
+function wholeWord(name: string): RegExp {
+  return new RegExp(`(?<![a-z0-9])${escape(name)}(?![a-z0-9])`);
+}
+
+/** The knowledge-base names that stand in a lower-case text. */
+export function namesIn(vocabulary: Vocabulary, text: string): Set<string> {
+  // `includes` first: most names are absent, and a substring scan is far cheaper than the lookaround pattern.
+  return new Set(vocabulary.patterns.filter((p) => text.includes(p.name) && p.pattern.test(text)).map((p) => p.name));
 }
