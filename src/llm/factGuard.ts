@@ -106,3 +106,13 @@ function overlap(original: string, rephrased: string): number {
   const kept = new Set(words(rephrased));
   return [...content].filter((w) => kept.has(w)).length / content.size;
 }
+
+/**
+ * Whether the rewording borrows a word of the person's message that the original lacks ("Hi Zoltan!").
+ * Such a rewording is theirs alone: cached, it would reach the next person with the same answer.
+ */
+export function borrowsFromMessage(original: string, rephrased: string, message: string): boolean {
+  const own = new Set(words(original));
+  const used = new Set(words(rephrased));
+  return words(message).some((w) => w.length >= 3 && !own.has(w) && used.has(w));
+}

@@ -8,7 +8,7 @@ import type { Reply } from '../core/reply';
 import { LlmBudget } from './budget';
 import { RephraseCache } from './cache';
 import { LlmCallError } from './client';
-import { checkRephrasing } from './factGuard';
+import { borrowsFromMessage, checkRephrasing } from './factGuard';
 import { Outcomes } from './outcomes';
 import { citations, proseRun, withProse } from './prose';
 import type { Surface } from './surfaces';
@@ -73,7 +73,7 @@ export class Rephraser {
     const verdict = checkRephrasing(this.options.vocabulary, { original: run.text, rephrased: text, message: context.message, citations: citations(answer), nextStep });
     if (!verdict.ok) return this.keep(answer, context, verdict.reason, verdict.detail);
     const cleaned = text.trim();
-    if (cacheable) this.cache.set(key, context.userId, cleaned);
+    if (cacheable && !borrowsFromMessage(run.text, cleaned, context.message)) this.cache.set(key, context.userId, cleaned);
     this.outcomes.count('sent');
     return withProse(answer, run, cleaned);
   }

@@ -86,11 +86,12 @@ describe('LLM rephrasing', () => {
   it.each(failures)('sends the original within the budget after %s', async (_, response, reason) => {
     const original = await coreAnswer(ASK);
     script = () => response;
-    const budget = 300;
+    const budget = 400;
     const { mentor, rephraser } = llmMentor(fake.baseURL, { timeoutMs: budget, maxRetries: 1 });
     const started = Date.now();
     expect(await mentor.handle(ASK)).toEqual(original);
-    expect(Date.now() - started).toBeLessThan(budget + 250);
+    // The budget plus the core's own answer time, with room for a loaded test machine.
+    expect(Date.now() - started).toBeLessThan(budget + 600);
     expect(rephraser.outcomes.snapshot()).toEqual({ [reason]: 1 });
   });
 
@@ -113,6 +114,16 @@ describe('LLM rephrasing', () => {
     await mentor.handle({ kind: 'command', userId: 'u1', command: 'forget', text: 'confirm' });
     await mentor.handle({ ...ASK, userId: 'u1' });
     expect(fake.requests.filter((r) => r.message === ASK.text)).toHaveLength(2);
+  });
+
+  it('does not cache a rewording that borrows the person\'s words, so it never reaches someone else', async () => {
+    script = (r) => ({ content: r.message.includes('Zoltan') ? `Hi Zoltan! ${r.answer}` : `Happy to help! ${r.answer}` });
+    const { mentor } = llmMentor(fake.baseURL);
+    expect((await mentor.handle({ kind: 'message', userId: 'z', text: "hi, I'm Zoltan. what is pytorch?" })).text).toContain('Hi Zoltan!');
+    const other = await mentor.handle({ kind: 'message', userId: 'w', text: 'what is pytorch?' });
+    expect(other.text).not.toContain('Zoltan');
+    expect(other.text).toContain('Happy to help!');
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('does not cache a rewording made for a message in another language', async () => {
