@@ -37,6 +37,24 @@ export const configSchema = z.object({
   DISCORD_GUILD_ID: optional,
   DISCORD_API_URL: optional.pipe(z.url().optional()),
 
+  /** Optional LLM rephrasing (src/llm): off unless a base URL is set; the facts always come from the core. */
+  LLM_BASE_URL: optional.pipe(z.url().optional()),
+  OPENAI_API_KEY: optional,
+  LLM_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  /** The whole rephrase, retries included, must fit in this budget or the original is sent. */
+  LLM_TIMEOUT_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(100).max(60_000).default(4000)),
+  LLM_MAX_RETRIES: z.preprocess(emptyIsUnset, z.coerce.number().int().min(0).max(3).default(1)),
+  /** Which answers are rephrased: dm (free-text conversations), commands (slash-command answers), tips. */
+  LLM_SURFACES: z
+    .string()
+    .trim()
+    .default('dm,commands,tips')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['dm', 'commands', 'tips']))),
+  LLM_USER_PER_MINUTE: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).default(10)),
+  LLM_MAX_CONCURRENT: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).default(4)),
+  LLM_CACHE_SIZE: z.preprocess(emptyIsUnset, z.coerce.number().int().min(0).default(500)),
+
   /** Set to `false` to keep the console mentor off even when no platform is configured. */
   CONSOLE: z.enum(['auto', 'true', 'false']).default('auto'),
 });

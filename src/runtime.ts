@@ -7,6 +7,8 @@ import type { Config } from './config';
 import type { Logger } from './core/logger';
 import { ForgetHooks } from './core/forgetHooks';
 import { createMentor, type Mentor } from './core/mentor';
+import type { MentorService } from './core/request';
+import { createRephrasingMentor } from './llm/createLlm';
 import { createPinoLogger } from './logging/pinoLogger';
 import { secretValues } from './logging/redact';
 import type { StatePort } from './core/state/statePort';
@@ -16,7 +18,9 @@ import { createState } from './storage/createState';
 export interface Runtime {
   store: StatePort;
   logger: Logger;
-  mentor: Mentor;
+  /** What front ends talk to: the core, or the core behind LLM rephrasing when LLM_BASE_URL is set. */
+  mentor: MentorService;
+  core: Mentor;
   /** Front ends add what `forget` must delete about a user when they start. */
   forgetHooks: ForgetHooks;
 }
@@ -26,6 +30,7 @@ export const createRuntimeLogger = (config: Config): Logger => createPinoLogger(
 export function createRuntime(config: Config, logger: Logger = createRuntimeLogger(config)): Runtime {
   const store = createState(config.STORE_URL, { logger });
   const forgetHooks = new ForgetHooks();
-  const mentor = createMentor({ store, logger, lock: createUserLock(store), onForget: (userId) => forgetHooks.run(userId) });
-  return { store, logger, mentor, forgetHooks };
+  const core = createMentor({ store, logger, lock: createUserLock(store), onForget: (userId) => forgetHooks.run(userId) });
+  const mentor = createRephrasingMentor(config, core, core.deps.kb, logger, forgetHooks) ?? core;
+  return { store, logger, mentor, core, forgetHooks };
 }

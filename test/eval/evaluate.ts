@@ -81,8 +81,8 @@ export interface EvalReport {
 
 export interface EvalOptions {
   cases?: EvalCase[];
-  /** Builds the mentor under test; the default is the core on a fresh in-memory store. */
-  mentor?: (kb: KnowledgeBase) => Mentor;
+  /** Builds the mentor under test (the core, or a decorator over it that keeps its `deps`); the default is the core on a fresh in-memory store. */
+  mentor?: (kb: KnowledgeBase) => Pick<Mentor, 'handle' | 'deps'>;
 }
 
 export async function runEval(options: EvalOptions = {}): Promise<EvalReport> {
