@@ -106,11 +106,25 @@ describe('roadmapImage', () => {
   it('has alt text that says what the picture shows, within the platforms\' limits', () => {
     const image = roadmapImage(kb, halfway);
     expect(image.alt).toContain('Next step: Hugging Face Transformers');
+    expect(image.alt).toContain('Unmarked topics are to do.');
     expect(image.alt).toContain('Python (done)');
+    expect(image.alt).toContain('TensorFlow,');
     expect(image.alt).toContain('R and Julia (skipped)');
     expect(image.alt).toContain('any one of:');
     expect(image.alt.length).toBeLessThanOrEqual(ALT_TEXT_MAX);
     expect(image.name).toBe('roadmap.png');
+  });
+
+  it('names every stage without being cut; every topic too for a new learner and one who is done', () => {
+    const all = profileWith(Object.fromEntries(kb.topics.map((t) => [t.id, 'done' as TopicStatus])));
+    for (const profile of [newProfile('new', now), halfway, all]) {
+      const { alt } = roadmapImage(kb, profile);
+      expect(alt.endsWith('…')).toBe(false);
+      for (const stage of roadmapModel(kb, profile).stages) expect(alt).toContain(stage.name);
+      if (profile !== halfway) for (const topic of kb.topics) expect(alt).toContain(topic.name);
+    }
+    // Halfway, a stage still wholly ahead is summed up so the rest fits.
+    expect(roadmapImage(kb, halfway).alt).toContain('6. The cloud: all to do.');
   });
 
   it('keys the picture by what it shows: same states same key, a change a new key', () => {
