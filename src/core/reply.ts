@@ -41,7 +41,8 @@ export interface ReplyImage {
   alt: string;
   /** Identical for identical pictures: the rendered PNG is cached under it. */
   key: string;
-  svg: string;
+  /** Draws the picture; called only when `key` is not cached yet (a function, so JSON output leaves it out). */
+  svg: () => string;
 }
 
 export interface Reply {

@@ -6,6 +6,7 @@
 import { renderAsync } from '@resvg/resvg-js';
 import type { ReplyImage } from '../core/reply';
 import { RENDER_OPTIONS } from './png';
+import { encodePng } from './pngEncode';
 
 /** A few hundred learners' pictures (about 100-200 KB each) stay well under 100 MB. */
 const DEFAULT_CAPACITY = 300;
@@ -26,7 +27,7 @@ export class ImageCache {
       return cached;
     }
     this.renders++;
-    const rendering = renderAsync(image.svg, RENDER_OPTIONS).then((rendered) => rendered.asPng());
+    const rendering = renderAsync(image.svg(), RENDER_OPTIONS).then((rendered) => encodePng(rendered.pixels, rendered.width, rendered.height));
     // A failed render is not kept: the next request tries again.
     rendering.catch(() => this.entries.delete(image.key));
     this.entries.set(image.key, rendering);

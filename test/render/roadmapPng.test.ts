@@ -6,7 +6,7 @@ import { layoutRoadmap } from '../../src/core/roadmap/layout';
 import { roadmapModel } from '../../src/core/roadmap/model';
 import { HIGHLIGHT, svgFromModel } from '../../src/core/roadmap/svg';
 import { ImageCache } from '../../src/render/imageCache';
-import { svgToPixels, svgToPng } from '../../src/render/png';
+import { RENDER_SCALE, svgToPixels, svgToPng } from '../../src/render/png';
 
 const kb = loadKnowledgeBase();
 const now = new Date('2026-11-27T10:00:00Z');
@@ -26,10 +26,12 @@ describe('roadmap PNG', () => {
   const layout = layoutRoadmap(model);
   const svg = svgFromModel(model, layout);
 
-  it('decodes as a PNG of the layout\'s size, well under 200 KB', () => {
+  const expected = { width: Math.round(layout.width * RENDER_SCALE), height: Math.round(layout.height * RENDER_SCALE) };
+
+  it('decodes as a PNG of the layout\'s size at the render scale, well under 200 KB', () => {
     const { png, width, height } = svgToPng(svg);
-    expect(pngSize(png)).toEqual({ width: layout.width, height: layout.height });
-    expect({ width, height }).toEqual({ width: layout.width, height: layout.height });
+    expect(pngSize(png)).toEqual(expected);
+    expect({ width, height }).toEqual(expected);
     expect(png.length).toBeLessThan(200 * 1024);
   });
 
@@ -37,7 +39,7 @@ describe('roadmap PNG', () => {
     const { pixels, width } = svgToPixels(svg);
     const at = (x: number, y: number) => [...pixels.subarray((y * width + x) * 4, (y * width + x) * 4 + 3)];
     // Just inside the node's right edge, clear of the label: the fill, not the text.
-    const spot = (n: { x: number; y: number; width: number; height: number }) => at(Math.round(n.x + n.width - 8), Math.round(n.y + n.height / 2));
+    const spot = (n: { x: number; y: number; width: number; height: number }) => at(Math.round((n.x + n.width - 8) * RENDER_SCALE), Math.round((n.y + n.height / 2) * RENDER_SCALE));
     const next = layout.nodes.find((n) => n.state === 'next')!;
     expect(next.id).toBe(model.next!.id);
     expect(spot(next)).toEqual(rgb(HIGHLIGHT));
@@ -52,7 +54,7 @@ describe('roadmap PNG', () => {
     expect(cache.renders).toBe(1);
     expect(b).toBe(a);
     expect(c).toBe(a);
-    expect(pngSize(a).width).toBe(layout.width);
+    expect(pngSize(a)).toEqual(expected);
     await cache.png(roadmapImage(kb, setTopicStatus(profile, 'pytorch', 'done', now)));
     expect(cache.renders).toBe(2);
   });

@@ -66,5 +66,5 @@ export function roadmapImage(kb: KnowledgeBase, profile: Profile): ReplyImage {
   const model = roadmapModel(kb, profile);
   const states = nodesOf(model).map((n) => `${n.id}=${n.state}`).join(',');
   const key = createHash('sha256').update(`${knowledgeVersion(kb)}|${profile.goal?.id ?? ''}|${states}`).digest('hex').slice(0, 32);
-  return { name: ROADMAP_FILE_NAME, alt: roadmapAltText(model), key: `roadmap-${key}`, svg: svgFromModel(model) };
+  return { name: ROADMAP_FILE_NAME, alt: roadmapAltText(model), key: `roadmap-${key}`, svg: () => svgFromModel(model) };
 }
