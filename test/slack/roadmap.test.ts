@@ -3,6 +3,7 @@
  * the PNG with the external upload calls after the text answer, privately into the learner's DM when the
  * answer was private; the home tab's "Show my roadmap" does the same; a refused upload leaves the text.
  */
+import { DM_NOTE } from '../../src/bots/slack/image';
 import { imageCache } from '../../src/render/imageCache';
 import { SlackHarness } from '../helpers/slackHarness';
 
@@ -38,6 +39,7 @@ test('/mentor path answers in the ack, then uploads the picture to the asker\'s 
   expect(upload!.body.includes(PNG_SIGNATURE)).toBe(true);
   // Shared into the DM with the asker, never the channel where the answer was ephemeral.
   expect(complete.params.channel_id).toBe('DU1');
+  expect(complete.params.initial_comment).toBe(DM_NOTE);
   const [file] = completedFiles(complete.params);
   expect(file).toMatchObject({ id: 'F1', title: 'Your roadmap' });
   // The library sends the alt text with the upload URL request (files.getUploadURLExternal).
@@ -49,6 +51,7 @@ test('a shared answer (`path share`) puts the picture in the channel itself', as
   await h.command('path share', { userId: 'U2', channelId: 'C9' });
   const complete = await h.fake.waitFor(() => h.fake.ok('files.completeUploadExternal')[0]);
   expect(complete.params.channel_id).toBe('C9');
+  expect(complete.params.initial_comment).toBeUndefined();
   expect(h.fake.ok('conversations.open')).toEqual([]);
 });
 

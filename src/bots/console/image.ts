@@ -10,7 +10,7 @@ import type { Reply } from '../../core/reply';
 import { imageCache } from '../../render/imageCache';
 
 /** `MENTOR_IMAGE_DIR` overrides it; pictures can always be drawn again, so the temp folder is enough. */
-export const defaultImageDir = () => process.env.MENTOR_IMAGE_DIR ?? path.join(tmpdir(), 'ml-engineer-mentor');
+export const defaultImageDir = () => process.env.MENTOR_IMAGE_DIR || path.join(tmpdir(), 'ml-engineer-mentor');
 
 /** A user id as a file name: anything but letters, digits, dot, dash and underscore becomes "_". */
 const fileSafe = (text: string) => text.replace(/[^\w.-]/g, '_').slice(0, 64) || 'user';

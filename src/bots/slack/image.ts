@@ -20,6 +20,8 @@ export interface ImageDestination {
   threadTs?: string;
 }
 
+export const DM_NOTE = 'The picture of your path you asked for. Your answer was private, so it is here in our direct messages.';
+
 /** DM channel ids start with D; anything else (C, G) is seen by others. */
 const isDm = (channelId: string | undefined) => channelId?.startsWith('D') ?? false;
 
@@ -37,7 +39,9 @@ export async function sendImage(to: ImageDestination, reply: Reply): Promise<voi
     const png = await imageCache.png(image);
     const channel = await targetChannel(to);
     if (!channel) throw new Error('no channel to upload the picture to');
-    const upload = { channel_id: channel, file: png, filename: image.name, title: 'Your roadmap', alt_text: image.alt };
+    // Moved to the DM: say why, since the learner asked somewhere else.
+    const note = channel === to.channelId ? {} : { initial_comment: DM_NOTE };
+    const upload = { channel_id: channel, file: png, filename: image.name, title: 'Your roadmap', alt_text: image.alt, ...note };
     // In a DM thread the picture joins the thread, next to the text it belongs to.
     const thread = channel === to.channelId ? to.threadTs : undefined;
     await to.client.files.uploadV2(thread ? { ...upload, thread_ts: thread } : upload);
