@@ -29,6 +29,22 @@ export type Block =
   | { type: 'source'; text: string }
   | { type: 'buttons'; buttons: Button[] };
 
+/**
+ * A picture sent along with the answer (the roadmap). The core only describes it: the SVG, what it shows in
+ * words, and a key that changes whenever the picture would. Adapters rasterise it (cached by `key`) and
+ * attach it after the text, so a platform that refuses files still shows the whole answer.
+ */
+export interface ReplyImage {
+  /** File name on the platform, e.g. `roadmap.png`. */
+  name: string;
+  /** Says what the picture shows, for screen readers and clients that hide images. */
+  alt: string;
+  /** Identical for identical pictures: the rendered PNG is cached under it. */
+  key: string;
+  /** Draws the picture; called only when `key` is not cached yet (a function, so JSON output leaves it out). */
+  svg: () => string;
+}
+
 export interface Reply {
   /** Plain-text rendering of the whole answer: notifications, screen readers, and platforms without blocks. */
   text: string;
@@ -39,6 +55,8 @@ export interface Reply {
   error?: true;
   /** What the answer is about, for follow-ups and evaluation; renderers ignore it. */
   about?: About;
+  /** A picture to send after the text; renderers ignore it, the delivery code attaches it. */
+  image?: ReplyImage;
 }
 
 export interface About {
@@ -94,7 +112,8 @@ export function combine(...replies: Reply[]): Reply {
   const blocks = replies.flatMap((r) => r.blocks);
   const visibility = replies.some((r) => r.visibility === 'private') ? 'private' : 'public';
   const abouts = replies.map((r) => r.about).filter((a): a is About => !!a);
-  const combined = reply(blocks, visibility);
+  const image = replies.map((r) => r.image).find(Boolean);
+  const combined = { ...reply(blocks, visibility), ...(image ? { image } : {}) };
   if (abouts.length === 0) return combined;
   return {
     ...combined,

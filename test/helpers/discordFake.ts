@@ -41,6 +41,38 @@ export interface RecordedCall {
   at: number;
   /** The status the fake answered with (injected errors included). */
   status: number;
+  /** Files of a multipart request (discord.js sends attachments so; `body` is then its payload_json). */
+  files?: RecordedFile[];
+}
+
+export interface RecordedFile {
+  /** The form field, `files[0]`... */
+  field: string;
+  filename: string;
+  bytes: Buffer;
+}
+
+/** Splits multipart/form-data into its JSON payload and its files, as Discord reads an upload. */
+function parseMultipart(raw: Buffer, contentType: string): { body: unknown; files: RecordedFile[] } {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const delimiter = Buffer.from(`--${boundary?.[1] ?? boundary?.[2] ?? ''}`);
+  const files: RecordedFile[] = [];
+  let body: unknown;
+  let start = raw.indexOf(delimiter);
+  while (start !== -1) {
+    const next = raw.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = raw.subarray(start + delimiter.length + 2, next - 2); // CRLF after the delimiter and before the next
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const content = part.subarray(headerEnd + 4);
+    const field = /name="([^"]+)"/.exec(headers)?.[1] ?? '';
+    const filename = /filename="([^"]+)"/.exec(headers)?.[1];
+    if (filename !== undefined) files.push({ field, filename, bytes: Buffer.from(content) });
+    else if (field === 'payload_json') body = JSON.parse(content.toString('utf8'));
+    start = next;
+  }
+  return { body, files };
 }
 
 export interface Injection {
@@ -235,18 +267,25 @@ export class FakeDiscord {
     const at = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
     // discord.js encodes '@original' as %40original; recorded paths are decoded for readable assertions.
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     const method = req.method ?? 'GET';
     let body: unknown = raw;
-    try {
-      body = raw ? JSON.parse(raw) : undefined;
-    } catch {
-      // multipart or text: kept raw
+    let files: RecordedFile[] | undefined;
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (contentType.startsWith('multipart/form-data')) {
+      ({ body, files } = parseMultipart(bytes, contentType));
+    } else {
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        // text: kept raw
+      }
     }
-    const call: RecordedCall = { method, path, query: url.search, body, at, status: 0 };
+    const call: RecordedCall = { method, path, query: url.search, body, at, status: 0, ...(files ? { files } : {}) };
     this.calls.push(call);
     const delay = this.delays.find((d) => d.left > 0 && d.method === method && d.path.test(path));
     if (delay) {

@@ -3,6 +3,8 @@
  * targets (`/response/<id>`). It records every call, answers like Slack does (HTTP 200 with `ok`), and can
  * be told to fail the next calls with a 429 + Retry-After, a 5xx or a Slack error such as channel_not_found,
  * or to take a response_url post at once but answer it late (`slowResponseUrl`).
+ * File uploads work as Slack's external upload does: files.getUploadURLExternal hands out /upload/<file id>,
+ * which takes the bytes (recorded in `uploads`), and files.completeUploadExternal shares the file.
  * It is also a Socket Mode endpoint: apps.connections.open hands out ws://.../socket, where the fake says
  * hello and sends envelopes (`sendEnvelope`), resolving with the app's acknowledgement.
  */
@@ -30,6 +32,13 @@ export interface ResponseUrlPost {
   at: number;
 }
 
+export interface Upload {
+  fileId: string;
+  /** The request body as sent (the library posts the file as multipart form data). */
+  body: Buffer;
+  authorization?: string;
+}
+
 export interface Failure {
   status?: number;
   retryAfterSeconds?: number;
@@ -42,6 +51,8 @@ const RESPONSE_URL_MAX_POSTS = 5;
 export class SlackFake {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
+  readonly uploads: Upload[] = [];
+  private fileCounter = 0;
   private readonly events = new EventEmitter();
   private readonly apiFailures = new Map<string, Failure[]>();
   private readonly responseFailures = new Map<string, Failure[]>();
@@ -160,8 +171,14 @@ export class SlackFake {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const path = (req.url ?? '').split('?')[0]!;
+    if (path.startsWith('/upload/')) {
+      this.record(this.uploads, { fileId: path.slice('/upload/'.length), body: bytes, authorization: req.headers.authorization });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+      return;
+    }
     if (path.startsWith('/api/')) return this.api(path.slice('/api/'.length), req, raw, res);
     if (path.startsWith('/response/')) return this.responseUrlPost(path.slice('/response/'.length), raw, res);
     res.writeHead(404).end();
@@ -196,6 +213,14 @@ export class SlackFake {
         return { ok: true, view: { id: `V${ts}`, ...(params.view as object) } };
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http://', 'ws://')}/socket` };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${++this.fileCounter}`;
+        return { ok: true, file_id: fileId, upload_url: `${this.url}/upload/${fileId}` };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof params.files === 'string' ? JSON.parse(params.files) : params.files) as { id: string; title?: string }[];
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(params.users ?? '')}` } };
       default:

@@ -8,6 +8,7 @@ import { loadConfig } from '../../config';
 import { COMMAND_DEFINITIONS, PUBLIC_COMMANDS } from '../../core/commands/definitions';
 import type { MentorRequest } from '../../core/request';
 import { createRuntime } from '../../runtime';
+import { saveImage } from './image';
 import { replyToConsole } from './render';
 import { runConsole } from './repl';
 
@@ -72,7 +73,13 @@ async function main(): Promise<number> {
       process.stderr.write(`${reply.text}\n`);
       return 1;
     }
-    process.stdout.write(parsed.json ? `${JSON.stringify(reply, null, 2)}\n` : `${replyToConsole(reply).text}\n`);
+    if (parsed.json) {
+      process.stdout.write(`${JSON.stringify(reply, null, 2)}\n`);
+      return 0;
+    }
+    process.stdout.write(`${replyToConsole(reply).text}\n`);
+    const picture = await saveImage(reply, parsed.user);
+    if (picture) process.stdout.write(`\n${picture}\n`);
     return 0;
   } finally {
     await store.disconnect();

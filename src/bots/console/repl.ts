@@ -8,6 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import { parseCommandLine } from '../../core/commands/definitions';
 import type { Button } from '../../core/reply';
 import type { MentorRequest, MentorService } from '../../core/request';
+import { saveImage } from './image';
 import { replyToConsole } from './render';
 
 export interface ConsoleOptions {
@@ -42,6 +43,8 @@ export async function runConsole({ mentor, userId, input, output }: ConsoleOptio
     const shown = replyToConsole(reply);
     buttons = shown.buttons;
     write(shown.text);
+    const picture = await saveImage(reply, userId);
+    if (picture) write(`\n${picture}`);
     output.write('> ');
   }
   rl.close();

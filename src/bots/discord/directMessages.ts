@@ -9,6 +9,7 @@ import type { Reply } from '../../core/reply';
 import { CANNOT_DM_USER, describeError, isApiError } from './apiErrors';
 import { STORE_TIMEOUT_MS, type BotContext } from './context';
 import { raceDeadline, withTimeout } from '../common/deadline';
+import { sendImage } from './image';
 import { apology, renderForSending } from './outgoing';
 import { directMessageToRequest } from './parse';
 import { QueueRefusedError } from '../../core/queue/keyedQueue';
@@ -39,6 +40,7 @@ export async function handleDirectMessage(ctx: BotContext, message: Message): Pr
       });
       for (const part of renderForSending(ctx.logger, answer)) await channel.send(sendPayload(part));
       answered = true;
+      await sendImage(ctx, answer, (payload) => channel.send(payload));
     } catch (error) {
       await reportSendFailure(ctx, request.userId, error);
     }

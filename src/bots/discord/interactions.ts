@@ -19,6 +19,7 @@ import { INTERACTION_ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION, describeError, i
 import { MENTOR_COMMAND_NAME } from './commands';
 import { MAX_INTERACTION_AGE_MS, type BotContext } from './context';
 import { raceDeadline } from '../common/deadline';
+import { sendImage } from './image';
 import { apology, renderForSending } from './outgoing';
 import { buttonToRequest, chatInputToRequest, focusedValue } from './parse';
 import { editPayload, interactionSendPayload } from './payloads';
@@ -141,6 +142,8 @@ async function answer(
   // Continuations are never more public than the first part: a private defer keeps them private too.
   const restPrivate = ephemeral || (deferredPrivate === true && mode === 'reply-private') || (mode === 'update' && !inPlace);
   for (const extra of rest) await interaction.followUp(interactionSendPayload(extra, restPrivate));
+  // The picture comes last and as private as the text before it.
+  await sendImage(ctx, result, (payload) => interaction.followUp({ ...payload, ...(restPrivate ? { flags: MessageFlags.Ephemeral } : {}) }));
 }
 
 function failed(ctx: BotContext, error: unknown): Reply {

@@ -29,6 +29,8 @@ export function topicButtons(topic: Topic, status: EffectiveStatus): Button[] {
 export const aboutButton = (topic: Topic): Button => ({ label: `About ${topic.name}`, actionId: 'ask', value: topic.id });
 
 export const NEXT_BUTTON: Button = { label: 'Next step', actionId: 'next', value: '' };
+/** Runs `path`, whose answer carries the roadmap picture. */
+export const ROADMAP_BUTTON: Button = { label: 'Show my roadmap', actionId: 'path', value: '' };
 export const TIP_BUTTON: Button = { label: 'Another tip', actionId: 'tip', value: '' };
 export const SETUP_BUTTON: Button = { label: 'Set up my path', actionId: 'profile', value: '', style: 'primary' };
 

@@ -6,7 +6,8 @@ import { effectiveStatus, pathView } from '../engine/skillGraph';
 import { stagesView } from '../engine/stages';
 import type { Profile } from '../profile/profile';
 import { about, reply, type Block, type Reply } from '../reply';
-import { listNames, NEXT_BUTTON, SETUP_BUTTON, sourceBlock, STATUS_LABEL, TIP_BUTTON, topicButtons } from './format';
+import { listNames, NEXT_BUTTON, ROADMAP_BUTTON, SETUP_BUTTON, sourceBlock, STATUS_LABEL, TIP_BUTTON, topicButtons } from './format';
+import { roadmapImage } from '../roadmap/image';
 
 export function nextStepReply(kb: KnowledgeBase, profile: Profile, rec: Recommendation): Reply {
   const { topic } = rec;
@@ -22,7 +23,7 @@ export function nextStepReply(kb: KnowledgeBase, profile: Profile, rec: Recommen
   if (rec.after) after.push(`After that: ${rec.after.name}.`);
   if (after.length > 0) blocks.push({ type: 'text', text: after.join(' ') });
   blocks.push(sourceBlock(topic.source));
-  const buttons = [...topicButtons(topic, effectiveStatus(kb, profile, topic.id)), TIP_BUTTON];
+  const buttons = [...topicButtons(topic, effectiveStatus(kb, profile, topic.id)), ROADMAP_BUTTON, TIP_BUTTON];
   if (!profile.background) buttons.push(SETUP_BUTTON);
   blocks.push({ type: 'buttons', buttons });
   return about(reply(blocks), { intent: 'next', topics: [topic.id], next: topic.id });
@@ -97,7 +98,7 @@ export function pathReply(kb: KnowledgeBase, profile: Profile): Reply {
   }
   blocks.push(sourceBlock({ section: 'Trends aside — Becoming an ML Engineer' }));
   blocks.push({ type: 'buttons', buttons: [NEXT_BUTTON] });
-  return about(reply(blocks), { intent: 'path', topics: [] });
+  return { ...about(reply(blocks), { intent: 'path', topics: [] }), image: roadmapImage(kb, profile) };
 }
 
 export function progressReply(kb: KnowledgeBase, profile: Profile): Reply {

@@ -10,6 +10,7 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { Reply } from '../../../core/reply';
 import { askMentor, deliver, ResponseUrl, slackErrorCode, type Destination, type WebClient } from '../delivery';
+import { sendImage } from '../image';
 import { parseBlockAction } from '../parse';
 import type { SlackMessage } from '../render';
 import { renderSafely, type Rendered } from '../renderSafely';
@@ -31,7 +32,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     const reply = await askMentor(req.mentor, request, req.logger);
     const rendered = renderSafely(reply, req.logger);
     if (body.view?.type === 'home') {
-      await answerFromHome(client, req, request.userId, rendered.messages);
+      await answerFromHome(client, req, request.userId, rendered.messages, reply);
       return;
     }
     await answerOnMessage(client, req, body, reply, rendered);
@@ -62,10 +63,12 @@ async function answerOnMessage(client: WebClient, deps: ListenerDeps, body: Bloc
     const replaced = (await to.responseUrl.post({ ...first, replace_original: true })) !== 'failed' || (await updateInPlace(client, deps, body, channelId, ephemeral, first));
     if (replaced) {
       await deliver(to, rest);
+      if (!rendered.failed) await sendImage(to, reply);
       return;
     }
   }
   await deliver(to, messages);
+  if (!rendered.failed) await sendImage(to, reply);
 }
 
 /** chat.update, for a bot message in a conversation, when its response_url is spent or refused. */
@@ -81,12 +84,14 @@ async function updateInPlace(client: WebClient, deps: ListenerDeps, body: BlockA
   }
 }
 
-async function answerFromHome(client: WebClient, deps: ListenerDeps, userId: string, messages: SlackMessage[]): Promise<void> {
+async function answerFromHome(client: WebClient, deps: ListenerDeps, userId: string, messages: SlackMessage[], reply: Reply): Promise<void> {
   try {
     const opened = await client.conversations.open({ users: userId });
     const channel = opened.channel?.id;
     if (!channel) throw new Error('conversations.open returned no channel');
     for (const message of messages) await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+    // "Show my roadmap" on the home tab: the picture follows the text into the DM.
+    await sendImage({ client, logger: deps.logger, channelId: channel, userId, visibility: 'public' }, reply);
   } catch (error) {
     deps.logger.error('slack could not answer a home tab button', { error, code: slackErrorCode(error) });
   }

@@ -5,6 +5,7 @@
 import type { App } from '@slack/bolt';
 import { withinDeadline } from '../../common/deadline';
 import { askMentor, deliver, ResponseUrl, responseType, type Destination } from '../delivery';
+import { sendImage } from '../image';
 import { parseSlashCommand } from '../parse';
 import { renderSafely } from '../renderSafely';
 import { forRequest, receivedAt, type ListenerDeps } from './deps';
@@ -29,6 +30,7 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
         const [first, ...rest] = rendered.messages;
         await ack({ response_type: responseType(rendered.visibility), text: first!.text, blocks: first!.blocks });
         await deliver({ ...destination, visibility: rendered.visibility }, rest);
+        await sendImage({ ...destination, visibility: rendered.visibility }, early);
         return;
       }
       // The apology goes after an empty ack, the way any late answer does: the ack must not depend on it.
@@ -38,7 +40,9 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
     }
     await ack();
     req.logger.info('slack command answered after the ack', { command: request.kind === 'command' ? request.command : '' });
-    const late = renderSafely(await work, req.logger);
+    const answer = await work;
+    const late = renderSafely(answer, req.logger);
     await deliver({ ...destination, visibility: late.visibility }, late.messages);
+    if (!late.failed) await sendImage({ ...destination, visibility: late.visibility }, answer);
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { App } from '@slack/bolt';
 import { askMentor, slackErrorCode } from '../delivery';
+import { sendImage } from '../image';
 import { KeyedQueue, QueueRefusedError } from '../../../core/queue/keyedQueue';
 import { refusedReply } from '../../../core/storeFailure';
 import { parseDirectMessage, type MessageEventLike } from '../parse';
@@ -32,6 +33,7 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
           return;
         }
       }
+      await sendImage({ client, logger: req.logger, channelId: event.channel, userId: request.userId, visibility: 'public', threadTs }, reply);
     }).catch(async (error: unknown) => {
       if (!(error instanceof QueueRefusedError)) throw error;
       // One note per burst: answering every refused DM would itself flood the channel (about 1 post/s).
