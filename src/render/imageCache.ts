@@ -3,9 +3,8 @@
  * renderAsync), so a chat process keeps answering others meanwhile; two requests for the same key while it
  * renders share the one render.
  */
-import { renderAsync } from '@resvg/resvg-js';
 import type { ReplyImage } from '../core/reply';
-import { RENDER_OPTIONS } from './png';
+import { RENDER_OPTIONS } from './renderOptions';
 import { encodePng } from './pngEncode';
 
 /** A few hundred learners' pictures (about 100-200 KB each) stay well under 100 MB. */
@@ -27,7 +26,10 @@ export class ImageCache {
       return cached;
     }
     this.renders++;
-    const rendering = renderAsync(image.svg(), RENDER_OPTIONS).then((rendered) => encodePng(rendered.pixels, rendered.width, rendered.height));
+    // The native renderer is loaded with the first picture, not at start-up.
+    const rendering = import('@resvg/resvg-js')
+      .then(({ renderAsync }) => renderAsync(image.svg(), RENDER_OPTIONS))
+      .then((rendered) => encodePng(rendered.pixels, rendered.width, rendered.height));
     // A failed render is not kept: the next request tries again.
     rendering.catch(() => this.entries.delete(image.key));
     this.entries.set(image.key, rendering);
