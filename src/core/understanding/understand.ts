@@ -167,10 +167,11 @@ export class Understander {
     if (DONE_THAT.test(text)) return { intent: 'done-that', ...result, refersBack: true };
 
     const afterText = afterClauses.map((c) => c.text).join(' ');
-    const after = asksAfter ? this.afterTopic(afterText, afterClauses, afterClauses.map((c) => perClause[clauses.indexOf(c)]!)) : undefined;
+    const namedAfter = asksAfter ? this.namedAfter(afterClauses, afterClauses.map((c) => perClause[clauses.indexOf(c)]!)) : [];
+    const after = asksAfter ? this.afterTopic(afterText, namedAfter) : undefined;
     if (after !== undefined) {
       // "what do I learn after PyTorch?" is read, as people mean it, as having PyTorch; the answer says so and how to correct it.
-      for (const id of after ? this.namedAfter(askText, afterClauses, perClause, clauses) : []) {
+      for (const id of after ? namedAfter : []) {
         if (!statements.notKnown.includes(id) && !statements.known.includes(id)) statements.known.push(id);
       }
       return { intent: 'after', ...result, topics: after ? [after] : [], refersBack: !after };
@@ -220,28 +221,21 @@ export class Understander {
     return { intent: 'out-of-scope', ...result };
   }
 
-  /** Every topic named after "after" ("after the hyperparameter optimisation and feature selection stuff"). */
-  private namedAfter(askText: string, afterClauses: Clause[], perClause: EntityMatch[][], clauses: Clause[]): string[] {
-    void askText;
+  /** Every topic named after "after" in these clauses ("after the hyperparameter optimisation and feature selection stuff"). */
+  private namedAfter(clauses: Clause[], perClause: EntityMatch[][]): string[] {
     const ids: string[] = [];
-    for (const clause of afterClauses) {
+    clauses.forEach((clause, i) => {
       const m = AFTER.exec(clause.text);
-      if (!m) continue;
+      if (!m) return;
       const from = clause.text.slice(0, m.index + m[0].length).split(' ').length;
-      for (const x of perClause[clauses.indexOf(clause)] ?? []) if (x.kind === 'topic' && x.start >= from - 1) ids.push(x.id);
-    }
+      for (const x of perClause[i] ?? []) if (x.kind === 'topic' && x.start >= from - 1) ids.push(x.id);
+    });
     return unique(ids);
   }
 
-  /** `undefined`: no "after" question; `''`: after the last topic ("and after that?"); else the topic named after "after". */
-  private afterTopic(text: string, clauses: Clause[], perClause: EntityMatch[][]): string | '' | undefined {
-    for (const [i, clause] of clauses.entries()) {
-      const m = AFTER.exec(clause.text);
-      if (!m) continue;
-      const from = clause.text.slice(0, m.index + m[0].length).split(' ').length;
-      const named = (perClause[i] ?? []).find((x) => x.kind === 'topic' && x.start >= from - 1);
-      if (named) return named.id;
-    }
+  /** `undefined`: no "after" question; `''`: after the last topic ("and after that?"); else the first topic named after "after". */
+  private afterTopic(text: string, named: string[]): string | '' | undefined {
+    if (named[0]) return named[0];
     if (AFTER_THAT.test(text)) return '';
     if (!AFTER.test(text)) return undefined;
     // "what should I learn after I finish" with nothing named: the last topic.
@@ -304,13 +298,9 @@ export class Understander {
     return count;
   }
 
-  /** Whether a message asks rather than tells (used by the setup conversation). */
-  static isQuestion(input: string): boolean {
-    return splitClauses(input).some((c) => c.question);
-  }
 }
 
 /** Whether a message asks something rather than answers ("what is automl?", "how do I start"). */
 export function isQuestion(input: string): boolean {
-  return Understander.isQuestion(input);
+  return splitClauses(input).some((c) => c.question);
 }
