@@ -102,3 +102,20 @@ export interface TipSender {
   readonly platform: Platform;
   send(subscription: Subscription, reply: Reply): Promise<SendOutcome>;
 }
+
+export type DeliveryResult = 'sent' | 'already-sent' | 'gone' | 'dm-closed' | 'no-subscription' | 'paused';
+
+/**
+ * The core's side of the schedule, used the same way by the in-process (croner, SQLite) and the BullMQ
+ * (Redis) runners: what is due now, and delivering one due post.
+ */
+export interface TipsRunner {
+  /** What is due now: subscriptions and sent records read from the store, then the pure `dueTips`. Skipped slots are recorded and logged once. */
+  runDue(now: Date): Promise<DueResult>;
+  /**
+   * Posts one due tip unless it was already sent for that local date (then `already-sent`), records the
+   * outcome (sent record; `gone` turns the subscription off; `dm-closed` pauses it). Rethrows transient
+   * failures so the runner retries.
+   */
+  deliver(due: DueTip, senders: ReadonlyMap<Platform, TipSender>, now: Date): Promise<DeliveryResult>;
+}
