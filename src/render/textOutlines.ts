@@ -29,8 +29,11 @@ function outlineAll(Resvg: typeof ResvgClass, options: ResvgRenderOptions, label
   const tree = new Resvg(svg, { font: options.font }).toString();
   // resvg writes one element per line, indented by depth: the labels' groups are the root's children.
   for (const [, index, body] of tree.matchAll(/^ {4}<g id="o(\d+)"(?:\/>|>\n([\s\S]*?)\n {4}<\/g>)$/gm)) {
-    // Cut to 1/100 of a unit (under 1/100 of a pixel): a third less SVG for every later picture to parse.
-    const shapes = (body ?? '').replace(/(\.\d\d)\d+/g, '$1').replace(/\n\s*/g, '');
+    // Coordinates cut to 1/100 of a unit (under 1/100 of a pixel) and path data without spaces that carry
+    // nothing: ~45% less SVG for every later picture to join and parse.
+    const shapes = (body ?? '')
+      .replace(/\n\s*/g, '')
+      .replace(/ d="([^"]*)"/g, (_m, d: string) => ` d="${d.replace(/(\.\d\d)\d+/g, '$1').replace(/ ?([A-Za-z]) ?/g, '$1').replace(/ -/g, '-')}"`);
     outlines.set(labels[Number(index)]!, shapes.trim());
   }
   while (outlines.size > CAPACITY) outlines.delete(outlines.keys().next().value!);
