@@ -17,11 +17,14 @@ import { FONT_FAMILY } from '../core/roadmap/svg';
 export const FONT_FILES = ['Inter-Regular.subset.ttf', 'Inter-Bold.subset.ttf'].map((file) => join(__dirname, '..', '..', 'assets', 'fonts', file));
 
 /**
- * The SVG is laid out at 1,384 units wide; drawn at 3/4 that (1,038 px) it is about what a phone shows of
- * a message preview at full sharpness (350 points at 3x), the text keeps the same size relative to the
- * picture, and rendering takes about half the time and bytes of full size.
+ * The SVG is laid out at 1,384 units wide and drawn at 0.6 of that: 830 px. A chat client fits the picture
+ * to the message's width, so the text's size on a phone does not depend on this scale, only its sharpness
+ * does: 830 px is still about 2.4 pixels per point of a 350-point-wide preview, sharper than a 2x screen
+ * can show (body text is 12 px, the smallest labels 8 px). Rendering costs by the pixel (resvg zeroes and
+ * fills its canvas, we copy and compress it): 0.6 has 36% fewer pixels than the 0.75 used before, and
+ * brought a render under 50 ms (README, bench/roadmap.ts).
  */
-export const RENDER_SCALE = 0.75;
+export const RENDER_SCALE = 0.6;
 
 export const RENDER_OPTIONS: ResvgRenderOptions = {
   font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY },
