@@ -25,13 +25,17 @@ async function main(): Promise<void> {
 
   const svgMs: number[] = [];
   const renderMs: number[] = [];
+  const renderCpuMs: number[] = [];
   const sizes: number[] = [];
   for (const profile of profiles.slice(1)) {
     const started = performance.now();
     const svg = roadmapImage(kb, profile).svg();
     const drawn = performance.now();
+    const cpu = process.cpuUsage();
     const { png } = svgToPng(svg);
     renderMs.push(performance.now() - drawn);
+    const used = process.cpuUsage(cpu);
+    renderCpuMs.push((used.user + used.system) / 1000);
     svgMs.push(drawn - started);
     sizes.push(png.length);
   }
@@ -50,8 +54,10 @@ async function main(): Promise<void> {
   const kbytes = (v: number) => `${(v / 1024).toFixed(0)} KB`;
   printTable('Roadmap picture', [
     ['SVG drawn (core) p50 / p99', `${ms(percentile(svgMs, 50))} / ${ms(percentile(svgMs, 99))}`, `${RENDERS} learners`],
-    ['render to PNG p50', ms(percentile(renderMs, 50)), 'target < 50 ms'],
+    ['render to PNG min / p50', `${ms(Math.min(...renderMs))} / ${ms(percentile(renderMs, 50))}`, 'target < 50 ms'],
     ['render to PNG p99', ms(percentile(renderMs, 99)), 'target < 50 ms'],
+    // CPU time barely depends on what else the machine runs: the figure to compare on a busy machine.
+    ['render CPU time min / p50 / p99', `${ms(Math.min(...renderCpuMs))} / ${ms(percentile(renderCpuMs, 50))} / ${ms(percentile(renderCpuMs, 99))}`, 'this process only'],
     ['PNG size p50 / max', `${kbytes(percentile(sizes, 50))} / ${kbytes(Math.max(...sizes))}`, 'target < 200 KB'],
     ['second ask (cached) p50 / p99', `${ms(percentile(cachedMs, 50))} / ${ms(percentile(cachedMs, 99))}`, `${cache.renders} render for 201 asks`],
     // Rendering is CPU-bound: a busy machine (load above its core count) stretches every number above.

@@ -6,6 +6,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { RENDER_OPTIONS } from './renderOptions';
 import { encodePng } from './pngEncode';
+import { outlineText } from './textOutlines';
 
 export { RENDER_OPTIONS, RENDER_SCALE } from './renderOptions';
 
@@ -17,12 +18,12 @@ export interface Raster {
 
 /** Rasterises one SVG. Synchronous and CPU-bound (tens of ms): callers cache by the picture's key. */
 export function svgToPng(svg: string): Raster {
-  const rendered = new Resvg(svg, RENDER_OPTIONS).render();
+  const rendered = new Resvg(outlineText(svg, Resvg, RENDER_OPTIONS), RENDER_OPTIONS).render();
   return { png: encodePng(rendered.pixels, rendered.width, rendered.height), width: rendered.width, height: rendered.height };
 }
 
 /** Raw RGBA pixels, for tests that check colours at a point. */
 export function svgToPixels(svg: string): { pixels: Buffer; width: number; height: number } {
-  const rendered = new Resvg(svg, RENDER_OPTIONS).render();
+  const rendered = new Resvg(outlineText(svg, Resvg, RENDER_OPTIONS), RENDER_OPTIONS).render();
   return { pixels: rendered.pixels, width: rendered.width, height: rendered.height };
 }

@@ -1,0 +1,43 @@
+/** Labels drawn from cached outlines look the same as labels drawn as text. */
+import { Resvg } from '@resvg/resvg-js';
+import { loadKnowledgeBase } from '../../src/knowledge/load';
+import { newProfile, setTopicStatus } from '../../src/core/profile/profile';
+import { roadmapSvg } from '../../src/core/roadmap/svg';
+import { RENDER_OPTIONS } from '../../src/render/renderOptions';
+import { outlineText } from '../../src/render/textOutlines';
+
+const kb = loadKnowledgeBase();
+const now = new Date('2026-11-27T10:00:00Z');
+const pixels = (svg: string) => new Resvg(svg, RENDER_OPTIONS).render().pixels;
+
+describe('text outlines', () => {
+  it('draw the roadmap as its text would be drawn, to within a few edge pixels', () => {
+    for (const done of [[], ['programming-basics', 'python'], kb.topics.map((t) => t.id)]) {
+      const svg = roadmapSvg(kb, done.reduce((p, id) => setTopicStatus(p, id, 'done', now), newProfile('outlines', now)));
+      const outlined = outlineText(svg, Resvg, RENDER_OPTIONS);
+      expect(outlined).not.toContain('<text');
+      const [a, b] = [pixels(svg), pixels(outlined)];
+      let differing = 0;
+      let largest = 0;
+      for (let i = 0; i < a.length; i++) {
+        const d = Math.abs(a[i]! - b[i]!);
+        if (d > 0) differing++;
+        largest = Math.max(largest, d);
+      }
+      // Coordinates are cut to 1/100 of a unit: antialiased edges move by a shade, nothing more.
+      expect(differing / a.length).toBeLessThan(0.002);
+      expect(largest).toBeLessThan(96);
+    }
+  });
+
+  it('gives the same outline to the same label wherever it stands, and leaves other text alone', () => {
+    const svg = (x: number, y: number) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60" font-family="Inter"><text x="${x}" y="${y}" font-size="20" fill="#0F172A">Kubeflow</text><text x="5" y="50" transform="rotate(3)" font-size="12">tilted</text><text x="5" y="55"><tspan>spans</tspan></text></svg>`;
+    const first = outlineText(svg(10, 30), Resvg, RENDER_OPTIONS);
+    const second = outlineText(svg(40, 35), Resvg, RENDER_OPTIONS);
+    expect(first).toContain('<g transform="translate(10 30)"><g><path fill="#0f172a"');
+    expect(second.replace('translate(40 35)', 'translate(10 30)')).toBe(first);
+    expect(first).toContain('<text x="5" y="50" transform="rotate(3)" font-size="12">tilted</text>');
+    expect(first).toContain('<tspan>spans</tspan>');
+  });
+});
