@@ -6,6 +6,7 @@ import type { Lock, StatePort } from './statePort';
 
 export const EMPTY_STATE: StatePort = {
   get: () => Promise.resolve(undefined),
+  getMany: (keys: readonly string[]) => Promise.resolve(keys.map(() => undefined)),
   set: () => Promise.resolve(),
   delete: () => Promise.resolve(),
   setIfAbsent: () => Promise.resolve(true),
