@@ -121,3 +121,15 @@ export function instantOf(date: string, time: string, timezone: string): Date {
   }
   return new Date(hi);
 }
+
+const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** How a person reads a post time: "Mon 7 Jun, 09:00" in the subscription's timezone. */
+export function formatLocal(instant: Date, timezone: string): string {
+  let f = displayFormatters.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    displayFormatters.set(timezone, f);
+  }
+  return f.format(instant).replace(/ at /, ', ');
+}

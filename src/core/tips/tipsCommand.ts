@@ -3,6 +3,7 @@
  * nothing is stored here. Friendly forms are accepted (`9am`, `9:00`, `mon-fri`, `every day`, `1 week`), and
  * an error never repeats more than a short, safe piece of what was typed.
  */
+import type { Place } from '../request';
 import { canonicalTimeZone } from './localTime';
 
 export type TipsAction =
@@ -170,4 +171,11 @@ export function describeWeekdays(weekdays: readonly number[]): string {
   if (key === '1,2,3,4,5') return 'Mon-Fri';
   if (key === '6,7') return 'weekends';
   return weekdays.map((d) => WEEKDAY_NAMES[d - 1]).join(', ');
+}
+
+/** Changes to a channel's tips are public (announced in it); everything else about tips is private. */
+export function tipsVisibility(text: string, place: Place | undefined): 'private' | 'public' {
+  if (!place || place.direct) return 'private';
+  const parsed = parseTipsCommand(text);
+  return parsed.ok && parsed.action.kind !== 'status' ? 'public' : 'private';
 }
