@@ -39,7 +39,11 @@ export function canonicalTimeZone(name: string): string | undefined {
   try {
     const resolved = new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
     if (/^[+-]\d/.test(resolved)) return undefined;
-    return resolved;
+    if (resolved.toLowerCase() === trimmed.toLowerCase()) return resolved;
+    // ICU resolves some current names to older ones (Asia/Kolkata -> Asia/Calcutta): keep the name people
+    // use, as typed when it has capitals, else with each word capitalised (asia/kolkata -> Asia/Kolkata).
+    if (/[A-Z]/.test(trimmed)) return trimmed;
+    return trimmed.replace(/(^|[/_-])([a-z])/g, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
   } catch {
     return undefined;
   }
