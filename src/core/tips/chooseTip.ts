@@ -73,10 +73,11 @@ export function personalTip(kb: KnowledgeBase, profile: Profile, recentTips: rea
   };
   const step = nextStep(kb, profile);
   const nextTopic = step.kind === 'recommendation' ? step.recommendation.topic : undefined;
+  const nextReason = step.kind !== 'recommendation' ? undefined : step.recommendation.continuing ? `You are learning ${step.recommendation.topic.name}.` : `Your next step is ${step.recommendation.topic.name}.`;
   const learning = kb.topics.filter((t) => statuses.get(t.id) === 'learning' && t.id !== nextTopic?.id);
   const open = kb.tips.filter((t) => !closed(t.topic));
   const tiers: { tips: Tip[]; reason?: string }[] = [
-    { tips: open.filter((t) => nextTopic && t.topic === nextTopic.id), reason: nextTopic ? `Your next step is ${nextTopic.name}.` : undefined },
+    { tips: open.filter((t) => nextTopic && t.topic === nextTopic.id), reason: nextReason },
     ...learning.map((topic) => ({ tips: open.filter((t) => t.topic === topic.id), reason: `You are learning ${topic.name}.` })),
     { tips: open.filter((t) => !t.topic) },
     { tips: [...open.filter((t) => t.topic && t.topic !== nextTopic?.id && !learning.some((l) => l.id === t.topic))].sort((a, b) => kb.pathIndex.get(a.topic!)! - kb.pathIndex.get(b.topic!)!) },
