@@ -27,6 +27,7 @@ import type { StatePort } from './state/statePort';
 import { noLock, type UserLock } from './state/userLock';
 import { isStoreFailure, NOT_SAVED_TEXT, refusedReply, STORE_DOWN_CHANGE_TEXT, STORE_DOWN_NOTE } from './storeFailure';
 import { SubscriptionStore } from './tips/subscriptionStore';
+import { looksLikeTipsCommand } from './tips/tipsCommand';
 import { Understander } from './understanding/understand';
 import { clean, MAX_MESSAGE_LENGTH, normalize } from './understanding/text';
 
@@ -247,6 +248,8 @@ export class Mentor implements MentorService {
       const aliases = this.deps.understander.aliasIndex;
       const sentence = /^(with|that|it|this|them|those|now|already|too)\b/i.test(argument) || (aliases.topics(argument).length > 0 && !aliases.resolveTopics(argument));
       const namesTopics = command.options[0]?.kind !== 'topic' || !sentence;
+      // "tips on 9am" is the command; "tips for interviews?" is a question.
+      if (word === 'tips' && !looksLikeTipsCommand(argument)) return answerText(session, text);
       if (command.parseArgs(rest.join(' ')).ok && namesTopics) return this.runCommand(session, word, rest.join(' '), false);
     }
     return answerText(session, text);

@@ -96,10 +96,11 @@ export class Session {
   /** Deletes everything stored about the user; nothing is saved afterwards. */
   async forget(): Promise<void> {
     this.forgotten = true;
+    // Tips first: reading them is what most often fails, and then nothing else has been deleted yet.
+    await forgetTips(this.deps.tips, this.userId, this.now);
     await this.deps.profiles.delete(this.userId);
     await this.deps.conversations.clear(this.userId);
     await this.deps.dialogues.clear(this.userId);
-    await forgetTips(this.deps.tips, this.userId, this.now);
     await this.deps.onForget?.(this.userId);
   }
 

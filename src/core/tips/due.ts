@@ -54,9 +54,15 @@ export function dueTips(
   for (const subscription of subscriptions) {
     if (notBefore(subscription) > at) continue;
     const sent = sentById.get(subscription.id);
-    const today = localDate(now, subscription.timezone);
-    // Today's slot, once passed, decides alone: yesterday's is older than a day, so never due any more.
-    const verdict = judge(subscription, sent, today, at) ?? judge(subscription, sent, addDays(today, -1), at);
+    let verdict: Verdict | undefined;
+    try {
+      const today = localDate(now, subscription.timezone);
+      // Today's slot, once passed, decides alone: yesterday's is older than a day, so never due any more.
+      verdict = judge(subscription, sent, today, at) ?? judge(subscription, sent, addDays(today, -1), at);
+    } catch {
+      // A timezone this runtime does not know (stored by a newer one): that subscription waits, the rest go out.
+      continue;
+    }
     if (verdict?.kind === 'due') result.due.push(verdict.tip);
     else if (verdict?.kind === 'skipped') result.skipped.push(verdict.tip);
   }

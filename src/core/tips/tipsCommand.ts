@@ -130,6 +130,15 @@ function parseOn(words: string[]): ParsedTips {
   return { ok: true, action };
 }
 
+/** The words `tips` starts with; anything else after "tips" in a DM is a question ("tips for interviews?"). */
+const VERBS = new Set(['on', 'start', 'subscribe', 'off', 'stop', 'unsubscribe', 'status', 'resume', 'keep', 'less', 'pause']);
+
+/** True when text typed after "tips" in a conversation is meant as the command, not as a question. */
+export function looksLikeTipsCommand(text: string): boolean {
+  const first = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return first === '' || VERBS.has(first);
+}
+
 export function parseTipsCommand(raw: string): ParsedTips {
   const words = raw.trim().split(/\s+/).filter(Boolean);
   const [first = 'status', ...rest] = words;

@@ -195,3 +195,17 @@ describe('parseTipsCommand', () => {
     expect(pause('pause 0d')).toBeUndefined();
   });
 });
+
+describe('tips typed in a conversation', () => {
+  it('is the command with a tips word, and a question otherwise', async () => {
+    const store = createState('memory');
+    const mentor = createMentor({ store, now: () => NOW });
+    const question = await mentor.handle({ kind: 'message', userId: 'U9', text: 'tips for learning pytorch?', place: SLACK_DM });
+    expect(question.error).toBeUndefined();
+    expect(question.text).toContain('PyTorch');
+    expect(await store.get(TIPS_INDEX_KEY)).toBeUndefined();
+    const status = await mentor.handle({ kind: 'message', userId: 'U9', text: 'tips', place: SLACK_DM });
+    expect(status.text).toContain('Daily tips are off for you');
+    await store.disconnect();
+  });
+});

@@ -144,6 +144,11 @@ describe('dueTips', () => {
     expect(nextPostTime(s, at('2027-06-07T12:59:00Z'))!.toISOString()).toBe('2027-06-07T13:00:00.000Z');
   });
 
+  it('passes over a subscription whose timezone this runtime does not know, and posts the others', () => {
+    const unknown = sub({ id: 'unknown', timezone: 'Mars/Phobos' });
+    expect(dueIds([unknown, sub()], [], '2027-06-01T09:05:00Z')).toEqual(['slack:channel:C1@2027-06-01']);
+  });
+
   it('handles 10,000 subscriptions quickly', () => {
     const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'];
     const subs = Array.from({ length: 10_000 }, (_, i) => sub({ id: `s${i}`, timezone: zones[i % zones.length]! }));
