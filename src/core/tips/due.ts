@@ -51,12 +51,15 @@ export function dueTips(
   const sentById = sentRecords instanceof Map ? sentRecords : new Map((sentRecords as readonly SentRecord[]).map((r) => [r.subscriptionId, r]));
   const result: DueResult = { due: [], skipped: [] };
   const at = now.getTime();
+  // Today's local date per timezone, worked out once per call rather than once per subscription.
+  const todayIn = new Map<string, string>();
   for (const subscription of subscriptions) {
     if (notBefore(subscription) > at) continue;
     const sent = sentById.get(subscription.id);
     let verdict: Verdict | undefined;
     try {
-      const today = localDate(now, subscription.timezone);
+      let today = todayIn.get(subscription.timezone);
+      if (today === undefined) todayIn.set(subscription.timezone, (today = localDate(now, subscription.timezone)));
       // Today's slot, once passed, decides alone: yesterday's is older than a day, so never due any more.
       verdict = judge(subscription, sent, today, at) ?? judge(subscription, sent, addDays(today, -1), at);
     } catch {

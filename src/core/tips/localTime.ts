@@ -106,12 +106,27 @@ function offsetAt(instantMs: number, timezone: string): number {
  * time that does not exist (spring-forward gap) gives the first valid minute after it, where the clock jumps.
  */
 export function instantOf(date: string, time: string, timezone: string): Date {
+  // Remembered: every tick asks the same few (timezone, date, time) for thousands of subscriptions.
+  const key = `${timezone}|${date}|${time}`;
+  let at = instants.get(key);
+  if (at === undefined) {
+    if (instants.size >= MAX_REMEMBERED) instants.clear();
+    at = computeInstantOf(date, time, timezone);
+    instants.set(key, at);
+  }
+  return new Date(at);
+}
+
+const instants = new Map<string, number>();
+const MAX_REMEMBERED = 50_000;
+
+function computeInstantOf(date: string, time: string, timezone: string): number {
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   const wall = dateToUtcMs(date) + hour * 60 * MINUTE_MS + minute * MINUTE_MS;
   // Every offset in force within a day either side: a wall time maps to at most two instants (a repeat).
   const offsets = [...new Set([offsetAt(wall - DAY_MS, timezone), offsetAt(wall, timezone), offsetAt(wall + DAY_MS, timezone)])];
   const valid = offsets.map((o) => wall - o).filter((t) => offsetAt(t, timezone) === wall - t);
-  if (valid.length > 0) return new Date(Math.min(...valid));
+  if (valid.length > 0) return Math.min(...valid);
   // A gap: the clock jumps over this time. Candidates for the wall time lie on both sides of the jump; the
   // jump itself (found minute by minute, by halving) is the first valid local minute after the time asked.
   const candidates = offsets.map((o) => wall - o).sort((a, b) => a - b);
@@ -123,7 +138,7 @@ export function instantOf(date: string, time: string, timezone: string): Date {
     if (offsetAt(mid, timezone) === before) lo = mid;
     else hi = mid;
   }
-  return new Date(hi);
+  return hi;
 }
 
 const displayFormatters = new Map<string, Intl.DateTimeFormat>();
