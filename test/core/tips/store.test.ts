@@ -24,11 +24,13 @@ function subscription(id: string): Subscription {
   return { schemaVersion: 1, id, audience: 'channel', platform: 'slack', target: id.split(':')[2]!, userId: 'U1', time: '09:00', timezone: 'UTC', weekdays: [1], frequency: 'normal', since: T0, createdAt: T0, updatedAt: T0 };
 }
 
-async function subscribeMany(store: StatePort, prefix: string, count: number): Promise<void> {
-  // Two instances at once: the index lock keeps every id.
-  const a = new SubscriptionStore(store, silentLogger);
-  const b = new SubscriptionStore(store, silentLogger);
-  await Promise.all(Array.from({ length: count }, (_, i) => (i % 2 ? a : b).put(subscription(`slack:channel:${prefix}${i}`))));
+/** Subscriptions two at a time, from two stores (two instances) at once: the index lock keeps every id. */
+async function subscribeMany(one: StatePort, prefix: string, count: number, two: StatePort = one): Promise<void> {
+  const a = new SubscriptionStore(one, silentLogger);
+  const b = new SubscriptionStore(two, silentLogger);
+  for (let i = 0; i < count; i += 2) {
+    await Promise.all([a.put(subscription(`slack:channel:${prefix}${i}`)), b.put(subscription(`slack:channel:${prefix}${i + 1}`))]);
+  }
 }
 
 describe('the subscription store on SQLite', () => {
@@ -66,7 +68,7 @@ describe('the subscription store on a real Redis', () => {
     const one = redisState(namespace);
     const two = redisState(namespace);
     try {
-      await Promise.all([subscribeMany(one, 'A', 30), subscribeMany(two, 'B', 30)]);
+      await Promise.all([subscribeMany(one, 'A', 30, two), subscribeMany(two, 'B', 30, one)]);
       const { subscriptions } = await new SubscriptionStore(one, silentLogger).all();
       expect(subscriptions).toHaveLength(60);
       expect(await one.getMany([subscriptionKey('slack:channel:A1'), 'nothing-here'])).toEqual([expect.objectContaining({ id: 'slack:channel:A1' }), undefined]);
