@@ -82,13 +82,13 @@ describe('the subscription store on a real Redis', () => {
 describe('when the store cannot answer', () => {
   it('runDue fails instead of finding nothing due, and a change is not written', async () => {
     const store = new SwitchableState(createState('memory'));
-    await subscribeMany(store, 'C', 3);
+    await subscribeMany(store, 'C', 4);
     store.down = true;
     const runner = createTipsRunner({ store, knowledge: kb });
     await expect(runner.runDue(MONDAY_0905)).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(new SubscriptionStore(store, silentLogger).put(subscription('slack:channel:D1'))).rejects.toBeInstanceOf(StoreUnavailableError);
     store.down = false;
-    expect((await runner.runDue(MONDAY_0905)).due).toHaveLength(3);
+    expect((await runner.runDue(MONDAY_0905)).due).toHaveLength(4);
     await store.disconnect();
   });
 });
