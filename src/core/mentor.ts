@@ -7,7 +7,7 @@
  * note, and nothing is written (see storeFailure.ts).
  */
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/load';
-import { expectedVisibility, findCommand, PUBLIC_COMMANDS } from './commands/definitions';
+import { expectedVisibilityFor, findCommand, PUBLIC_COMMANDS } from './commands/definitions';
 import { answerText } from './commands/handlers/ask';
 import { answerOnboarding } from './commands/handlers/profile';
 import { REGISTRY } from './commands/registry';
@@ -20,12 +20,14 @@ import { ProfileStore } from './profile/profileStore';
 import { newProfile } from './profile/profile';
 import { KeyedQueue, QueueRefusedError, type QueueLimits } from './queue/keyedQueue';
 import { combine, errorReply, reply, type Reply } from './reply';
-import type { MentorRequest, MentorService } from './request';
+import type { MentorRequest, MentorService, Place } from './request';
 import { Session, type MentorDeps } from './session';
-import { EMPTY_STATE } from './state/emptyState';
+import { EMPTY_STATE, UNAVAILABLE_STATE } from './state/emptyState';
 import type { StatePort } from './state/statePort';
 import { noLock, type UserLock } from './state/userLock';
 import { isStoreFailure, NOT_SAVED_TEXT, refusedReply, STORE_DOWN_CHANGE_TEXT, STORE_DOWN_NOTE } from './storeFailure';
+import { SubscriptionStore } from './tips/subscriptionStore';
+import { looksLikeTipsCommand } from './tips/tipsCommand';
 import { Understander } from './understanding/understand';
 import { clean, MAX_MESSAGE_LENGTH, normalize } from './understanding/text';
 
@@ -65,6 +67,7 @@ export class Mentor implements MentorService {
       profiles: new ProfileStore(options.store, logger),
       conversations: new ConversationStore(options.store, logger),
       dialogues: new DialogueStore(options.store, logger),
+      tips: new SubscriptionStore(options.store, logger),
       logger,
       onForget: options.onForget,
     };
@@ -72,6 +75,8 @@ export class Mentor implements MentorService {
       ...this.deps,
       profiles: new ProfileStore(EMPTY_STATE, logger),
       conversations: new ConversationStore(EMPTY_STATE, logger),
+      // Not "no subscriptions": a store that cannot answer, so `tips` says so instead of "tips are off".
+      tips: new SubscriptionStore(UNAVAILABLE_STATE, logger),
       onForget: undefined,
     };
     this.now = options.now ?? (() => new Date());
@@ -133,7 +138,15 @@ export class Mentor implements MentorService {
     // Debug only: BoundedState logs the outage itself once, not once per request.
     this.deps.logger.debug('answered without the store', { user: userId, kind: request.kind, reason: error instanceof Error ? error.message : String(error) });
     const session = new Session(this.offlineDeps, userId, now, newProfile(userId, now), false);
-    const answer = await this.route(session, request);
+    session.place = placeOf(request);
+    let answer: Reply;
+    try {
+      answer = await this.route(session, request);
+    } catch (failure) {
+      // A part that cannot work without the store (tip subscriptions) fails here too: refused, nothing written.
+      if (isStoreFailure(failure)) return errorReply(STORE_DOWN_CHANGE_TEXT);
+      throw failure;
+    }
     if (answer.error) return answer;
     if (session.changesProgress) return errorReply(STORE_DOWN_CHANGE_TEXT);
     return { ...combine(reply([{ type: 'text', text: STORE_DOWN_NOTE }]), answer), visibility: answer.visibility };
@@ -146,6 +159,7 @@ export class Mentor implements MentorService {
     const last = Date.parse(loaded.profile.updatedAt);
     const now = requestTime.getTime() > last ? requestTime : new Date(last + 1);
     const session = new Session(this.deps, userId, now, loaded.profile, loaded.recovered);
+    session.place = placeOf(request);
     if (request.kind === 'message') session.dialogue = await this.deps.dialogues.get(userId);
     let answer = await this.route(session, request);
     // Follow-ups resolve against the last answer; an error changes nothing, so it leaves the context as it was.
@@ -202,7 +216,8 @@ export class Mentor implements MentorService {
     if (!parsed.ok) return errorReply(parsed.error);
     const answer = await command.handler(session, parsed.args);
     if (answer.error) return answer;
-    return { ...answer, visibility: expectedVisibility(command.id, share) };
+    // The visibility the front end deferred with: known in advance from the command, its words and the place.
+    return { ...answer, visibility: expectedVisibilityFor(command.id, share, text, session.place) };
   }
 
   private async message(session: Session, rawText: string): Promise<Reply> {
@@ -233,10 +248,17 @@ export class Mentor implements MentorService {
       const aliases = this.deps.understander.aliasIndex;
       const sentence = /^(with|that|it|this|them|those|now|already|too)\b/i.test(argument) || (aliases.topics(argument).length > 0 && !aliases.resolveTopics(argument));
       const namesTopics = command.options[0]?.kind !== 'topic' || !sentence;
+      // "tips on 9am" is the command; "tips for interviews?" is a question.
+      if (word === 'tips' && !looksLikeTipsCommand(argument)) return answerText(session, text);
       if (command.parseArgs(rest.join(' ')).ok && namesTopics) return this.runCommand(session, word, rest.join(' '), false);
     }
     return answerText(session, text);
   }
+}
+
+/** Where a request was made; requests without one (home, the console) are direct conversations. */
+function placeOf(request: MentorRequest): Place | undefined {
+  return request.kind === 'home' ? undefined : request.place;
 }
 
 export function createMentor(options: MentorOptions): Mentor {

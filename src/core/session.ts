@@ -8,6 +8,8 @@ import type { ConversationState, ConversationStore } from './conversation/state'
 import type { Logger } from './logger';
 import type { Profile } from './profile/profile';
 import type { ProfileStore } from './profile/profileStore';
+import type { Place } from './request';
+import type { SubscriptionStore } from './tips/subscriptionStore';
 import type { Understander } from './understanding/understand';
 
 export interface MentorDeps {
@@ -16,6 +18,8 @@ export interface MentorDeps {
   profiles: ProfileStore;
   conversations: ConversationStore;
   dialogues: DialogueStore;
+  /** Daily tip subscriptions and what was sent (`tips` command, `forget`, `export`). */
+  tips: SubscriptionStore;
   logger: Logger;
   /** Deletes what front ends store about a user (e.g. a DM delivery mark), so `forget` leaves nothing. */
   onForget?: (userId: string) => Promise<void>;
@@ -30,6 +34,8 @@ export class Session {
   private nextDialogue: DialogueContext | undefined;
   /** What the last answer was about, for follow-ups ("why?", "2"); loaded for direct messages. */
   dialogue: DialogueContext | undefined;
+  /** Where the request was made, as the front end told it; absent: a direct conversation (the console). */
+  place: Place | undefined;
 
   private readonly loaded: Profile;
 
@@ -90,6 +96,8 @@ export class Session {
   /** Deletes everything stored about the user; nothing is saved afterwards. */
   async forget(): Promise<void> {
     this.forgotten = true;
+    // Tips first: reading them is what most often fails, and then nothing else has been deleted yet.
+    await forgetTips(this.deps.tips, this.userId, this.now);
     await this.deps.profiles.delete(this.userId);
     await this.deps.conversations.clear(this.userId);
     await this.deps.dialogues.clear(this.userId);
@@ -111,3 +119,17 @@ export class Session {
     this.nextDialogue = undefined;
   }
 }
+
+/**
+ * A person's tips go with them: their personal subscriptions and sent records are deleted, and the channel
+ * subscriptions they changed last no longer name them (the channel keeps its tips).
+ */
+async function forgetTips(tips: SubscriptionStore, userId: string, now: Date): Promise<void> {
+  for (const subscription of await tips.personal(userId)) await tips.remove(subscription.id);
+  for (const channel of await tips.channelsChangedBy(userId)) {
+    await tips.put({ ...channel, userId: FORGOTTEN_USER, updatedAt: now.toISOString() });
+  }
+}
+
+/** Who "last changed" a channel's subscription after that person asked to be forgotten. */
+export const FORGOTTEN_USER = 'forgotten';

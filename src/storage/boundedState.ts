@@ -32,6 +32,10 @@ export class BoundedState implements StatePort {
     return this.bounded('get', () => this.inner.get<T>(key));
   }
 
+  getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]> {
+    return this.bounded('getMany', () => this.inner.getMany<T>(keys));
+  }
+
   set(key: string, value: unknown, ttlMs?: number): Promise<void> {
     return this.bounded('set', () => this.inner.set(key, value, ttlMs));
   }

@@ -38,6 +38,26 @@ export class KeyvState implements StatePort {
     }
   }
 
+  async getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]> {
+    if (keys.length === 0) return [];
+    await this.ready();
+    try {
+      return (await this.keyv.getMany([...keys])) as (T | undefined)[];
+    } catch (error) {
+      // One damaged value spoils the batch: read one by one, so a store failure still fails the whole call
+      // and only the damaged record reads as a value no schema accepts (its readers log and skip it).
+      if (!(error instanceof SyntaxError)) throw error;
+      return Promise.all(
+        keys.map((key) =>
+          this.get<T>(key).catch((inner: unknown) => {
+            if (inner instanceof UnreadableRecordError) return { unreadable: key } as T;
+            throw inner;
+          }),
+        ),
+      );
+    }
+  }
+
   async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
     await this.ready();
     if ((await this.keyv.set(key, value, ttlMs)) === false) throw new Error(`the store did not accept ${key}`);

@@ -90,7 +90,7 @@ describe('the npm script', () => {
   test('exits 0 and reports what it deployed', async () => {
     const before = puts().length;
     const { stdout } = await cli(env({ DISCORD_GUILD_ID: GUILD }));
-    expect(stdout).toMatch(/Deployed \/mentor \(13 subcommands\) to the guild/);
+    expect(stdout).toMatch(/Deployed \/mentor \(14 subcommands\) to the guild/);
     expect(puts().length).toBe(before + 1);
   }, 20_000);
 

@@ -35,6 +35,7 @@ const EXPECTED: Record<string, { options: OptionValue[]; says: RegExp }> = {
   undo: { options: [{ name: 'topic', value: 'r-and-julia' }], says: /Undone/i },
   profile: { options: [], says: /Your profile/ },
   tip: { options: [], says: /Tip/ },
+  tips: { options: [{ name: 'settings', value: 'status' }], says: /Daily tips/ },
   forget: { options: [{ name: 'confirm', value: 'confirm' }], says: /deleted everything/i },
   export: { options: [], says: /Your data/ },
   help: { options: [], says: /ML Engineer Mentor/ },
@@ -52,7 +53,8 @@ test.each(order)('/mentor %s answers once, with the right visibility, within lim
   const payload = chatInput(id, EXPECTED[id]!.options, { user, guild: true });
   const { callback } = await h.interact(payload);
   expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-  const personal = PUBLIC_COMMANDS.find((c) => c.id === id)!.personal;
+  // `tips status` is private although channel changes are public (see expectedVisibilityFor).
+  const personal = PUBLIC_COMMANDS.find((c) => c.id === id)!.personal || id === 'tips';
   expect(Boolean(callback.body.data.flags & EPHEMERAL)).toBe(personal);
   expect(visibleText(callback.body.data)).toMatch(EXPECTED[id]!.says);
   expect(limitViolations(asMessage(callback.body.data))).toEqual([]);

@@ -4,6 +4,8 @@
  * so adding a command here adds it everywhere. Handlers live in ./handlers and are joined in ./registry.
  */
 import { z } from 'zod';
+import type { Place } from '../request';
+import { tipsVisibility } from '../tips/tipsCommand';
 
 export interface CommandOption {
   name: string;
@@ -43,6 +45,13 @@ export const COMMAND_DEFINITIONS = [
   { id: 'profile', summary: 'Your background and goal; set them up in a few questions', options: [], personal: true },
   { id: 'tip', summary: 'A short tip for your journey', options: [], personal: false },
   {
+    id: 'tips',
+    summary: 'Daily tips for this channel, or for you in a DM: on, off, status, pause, resume',
+    options: [{ name: 'settings', description: 'on 09:00 Europe/Berlin mon-fri | off | status | pause 7d | resume', kind: 'text', required: false }],
+    // Changes to a channel's tips are announced in it; status and personal tips stay private (tipsVisibility).
+    personal: false,
+  },
+  {
     id: 'forget',
     summary: 'Delete everything the mentor stores about you (asks first)',
     options: [{ name: 'confirm', description: 'Type "confirm" to delete without the question', kind: 'text', required: false }],
@@ -76,6 +85,16 @@ export function findCommand(id: string): CommandDefinition | undefined {
 export function expectedVisibility(commandId: string, share: boolean): 'private' | 'public' {
   const personal = findCommand(commandId)?.personal ?? true;
   return personal && !share ? 'private' : 'public';
+}
+
+/**
+ * The visibility of a command's answer from everything a front end knows before asking the core: for most
+ * commands the command and `share`; for `tips` also its words and the place (a change to a channel's tips is
+ * announced in the channel; status and a person's own tips are private).
+ */
+export function expectedVisibilityFor(commandId: string, share: boolean, text: string, place: Place | undefined): 'private' | 'public' {
+  if (findCommand(commandId)?.id === 'tips') return tipsVisibility(text, place);
+  return expectedVisibility(commandId, share);
 }
 
 /** Longest argument text the core accepts; longer input gets a friendly error, not a truncated answer. */

@@ -9,6 +9,7 @@ import { next, path, progress } from './handlers/learning';
 import { answer, profile } from './handlers/profile';
 import { done, learning, skip, undo } from './handlers/status';
 import { tip } from './handlers/tip';
+import { tips } from './handlers/tips';
 import type { CommandArgs, CommandHandler } from './handlers/types';
 
 const HANDLERS: Record<CommandId, CommandHandler> = {
@@ -22,6 +23,7 @@ const HANDLERS: Record<CommandId, CommandHandler> = {
   undo,
   profile,
   tip,
+  tips,
   forget,
   export: exportData,
   help,

@@ -11,6 +11,12 @@
 export interface StatePort {
   /** The stored value, or undefined when there is no record (or it expired). */
   get<T = unknown>(key: string): Promise<T | undefined>;
+  /**
+   * Many records in one round trip (daily tips read every subscription each minute), in the order of `keys`;
+   * undefined where there is no record. Fails as a whole like `get`: never a partial "no record". A record that
+   * is not even JSON reads as `{ unreadable: key }`, a value no schema accepts, so its reader logs and skips it.
+   */
+  getMany<T = unknown>(keys: readonly string[]): Promise<(T | undefined)[]>;
   /** Stores a JSON-serialisable value, optionally expiring after `ttlMs`. Resolves only once the store accepted it. */
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<void>;

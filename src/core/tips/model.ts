@@ -44,6 +44,9 @@ export const subscriptionSchema = z.object({
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 
+/** `pausedUntil` of a pause with no end (a Discord DM that is closed): only `tips resume` or `tips on` ends it. */
+export const PAUSED_INDEFINITELY = '9999-12-31T23:59:59.000Z';
+
 /** What has been posted for one subscription: the basis of exactly-once and of the rotation. */
 export const sentRecordSchema = z.object({
   schemaVersion: z.literal(1),

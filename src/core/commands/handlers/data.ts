@@ -1,5 +1,7 @@
 /** `forget` and `export`: the learner owns their data. */
 import { about, errorReply, reply } from '../../reply';
+import type { Session } from '../../session';
+import { isStoreFailure } from '../../storeFailure';
 import type { CommandHandler } from './types';
 
 /** Words that confirm the deletion: the confirmation button sends "confirm". */
@@ -12,7 +14,7 @@ export const forget: CommandHandler = async (session, args) => {
   if (answer === '') {
     return about(
       reply([
-        { type: 'text', text: 'This deletes your progress, background, goal and conversation with me, and cannot be undone. Delete everything?' },
+        { type: 'text', text: 'This deletes your progress, background, goal, daily tips and conversation with me, and cannot be undone. Delete everything?' },
         {
           type: 'buttons',
           buttons: [
@@ -30,9 +32,23 @@ export const forget: CommandHandler = async (session, args) => {
 
 export const exportData: CommandHandler = async (session) => {
   const conversation = await session.deps.conversations.get(session.userId);
-  const data = { profile: session.profile, conversation: conversation ?? null };
+  const data = { profile: session.profile, conversation: conversation ?? null, tips: await tipsData(session) };
   return reply([
     { type: 'heading', text: 'Your data' },
     { type: 'text', text: JSON.stringify(data, null, 2) },
   ]);
 };
+
+/** The person's daily tips (with what was sent) and the channel subscriptions they changed last. */
+async function tipsData(session: Session): Promise<unknown> {
+  const { tips } = session.deps;
+  try {
+    const personal = await tips.personal(session.userId);
+    const sent = await Promise.all(personal.map((s) => tips.getSent(s.id)));
+    return { personal, sent: sent.filter(Boolean), channelsYouChangedLast: await tips.channelsChangedBy(session.userId) };
+  } catch (error) {
+    // Said as it is: "no tips" would be a wrong answer about their data.
+    if (isStoreFailure(error)) return 'could not be read just now; ask again in a moment';
+    throw error;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Tip subscriptions and what was sent, over the state port.
+ *
+ * - `tips:sub:<id>`: one subscription; `tips:sent:<id>`: its sent record.
+ * - `tips:index`: the ids of every subscription, so the runner can find them all. keyv has no compare-and-set,
+ *   so the index is only changed under the port's lock (retried for a short while); two channels subscribing
+ *   at once on two instances never lose each other's id.
+ *
+ * The project's rule holds throughout: a read the store could not answer is an error, never "no
+ * subscriptions", and nothing is written over a record that could not be read. Every record is validated with
+ * zod on read; one that fails is logged and skipped, never trusted.
+ */
+import { z } from 'zod';
+import type { Logger } from '../logger';
+import { readRecord, UNREADABLE } from '../profile/profileStore';
+import { StoreUnavailableError, type Lock, type StatePort } from '../state/statePort';
+import { PLATFORMS, sentRecordSchema, subscriptionSchema, type Platform, type SentRecord, type Subscription } from './model';
+
+export const TIPS_INDEX_KEY = 'tips:index';
+export const subscriptionKey = (id: string) => `tips:sub:${id}`;
+export const sentKey = (id: string) => `tips:sent:${id}`;
+
+export const channelSubscriptionId = (platform: Platform, channelId: string) => `${platform}:channel:${channelId}`;
+export const personSubscriptionId = (platform: Platform, userId: string) => `${platform}:person:${userId}`;
+
+const indexSchema = z.object({ schemaVersion: z.literal(1), ids: z.array(z.string()) });
+
+/** The index exists but cannot be read: changing it would lose every subscription in it. */
+export class DamagedIndexError extends Error {
+  constructor() {
+    super('the tips index record is damaged; it is left as it is and no subscription can be changed');
+    this.name = 'DamagedIndexError';
+  }
+}
+
+/** How many keys one getMany asks for: bounded payloads, and SQLite/Redis handle these sizes well. */
+const BATCH = 500;
+const LOCK_TTL_MS = 5_000;
+const LOCK_WAIT_MS = 2_000;
+const LOCK_RETRY_MS = 15;
+
+export interface AllSubscriptions {
+  subscriptions: Subscription[];
+  sent: Map<string, SentRecord>;
+}
+
+export class SubscriptionStore {
+  constructor(
+    private readonly store: StatePort,
+    private readonly logger: Logger,
+  ) {}
+
+  async get(id: string): Promise<Subscription | undefined> {
+    const raw = await readRecord(this.store, subscriptionKey(id));
+    return raw === undefined || raw === null ? undefined : this.validSubscription(id, raw);
+  }
+
+  /**
+   * Makes sure the index holds the id, then writes the subscription: a half-done first write leaves an id
+   * without a record, which reads as "off" everywhere (status and runner agree), never a record nobody posts.
+   */
+  async put(subscription: Subscription): Promise<void> {
+    const valid = subscriptionSchema.parse(subscription);
+    await this.changeIndex((ids) => (ids.has(valid.id) ? false : (ids.add(valid.id), true)));
+    await this.store.set(subscriptionKey(valid.id), valid);
+  }
+
+  /** Deletes the record first (it is what status and the runner read), then the sent record and the id. */
+  async remove(id: string): Promise<void> {
+    await this.store.delete(subscriptionKey(id));
+    await this.store.delete(sentKey(id));
+    await this.changeIndex((ids) => ids.delete(id));
+  }
+
+  async getSent(id: string): Promise<SentRecord | undefined> {
+    const raw = await readRecord(this.store, sentKey(id));
+    return raw === undefined || raw === null ? undefined : this.validSent(id, raw);
+  }
+
+  async putSent(record: SentRecord): Promise<void> {
+    await this.store.set(sentKey(record.subscriptionId), sentRecordSchema.parse(record));
+  }
+
+  /** Every id in the index. No index record means no subscriptions yet; a damaged one is an error. */
+  async ids(): Promise<string[]> {
+    const raw = await readRecord(this.store, TIPS_INDEX_KEY);
+    if (raw === undefined || raw === null) return [];
+    const parsed = indexSchema.safeParse(raw);
+    if (!parsed.success || raw === UNREADABLE) {
+      this.logger.error('tips index damaged: no tips are posted until it is repaired', {});
+      throw new DamagedIndexError();
+    }
+    return parsed.data.ids;
+  }
+
+  /** Every subscription with its sent record, in batches: what the runner needs each minute. */
+  async all(): Promise<AllSubscriptions> {
+    const ids = await this.ids();
+    const subscriptions: Subscription[] = [];
+    const sent = new Map<string, SentRecord>();
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH);
+      const [subs, records] = await Promise.all([this.store.getMany(batch.map(subscriptionKey)), this.store.getMany(batch.map(sentKey))]);
+      batch.forEach((id, j) => {
+        const sub = subs[j] === undefined || subs[j] === null ? undefined : this.validSubscription(id, subs[j]);
+        if (!sub) return;
+        subscriptions.push(sub);
+        const record = records[j] === undefined || records[j] === null ? undefined : this.validSent(id, records[j]);
+        if (record) sent.set(id, record);
+      });
+    }
+    return { subscriptions, sent };
+  }
+
+  /** A person's own subscriptions (one per platform at most). */
+  async personal(userId: string): Promise<Subscription[]> {
+    const found = await Promise.all(PLATFORMS.map((p) => this.get(personSubscriptionId(p, userId))));
+    return found.filter((s): s is Subscription => !!s && s.userId === userId);
+  }
+
+  /** Channel subscriptions this person changed last (for `export`): reads every subscription, so only on request. */
+  async channelsChangedBy(userId: string): Promise<Subscription[]> {
+    const { subscriptions } = await this.all();
+    return subscriptions.filter((s) => s.audience === 'channel' && s.userId === userId);
+  }
+
+  private validSubscription(id: string, raw: unknown): Subscription | undefined {
+    const parsed = subscriptionSchema.safeParse(raw);
+    if (parsed.success && parsed.data.id === id) return parsed.data;
+    this.logger.warn('corrupt tip subscription skipped', { subscription: id });
+    return undefined;
+  }
+
+  private validSent(id: string, raw: unknown): SentRecord | undefined {
+    const parsed = sentRecordSchema.safeParse(raw);
+    if (parsed.success && parsed.data.subscriptionId === id) return parsed.data;
+    this.logger.warn('corrupt tip sent record ignored', { subscription: id });
+    return undefined;
+  }
+
+  /** Reads, changes and writes the index under the lock; `change` says whether it changed anything. */
+  private async changeIndex(change: (ids: Set<string>) => boolean): Promise<void> {
+    const lock = await this.lockIndex();
+    try {
+      const ids = new Set(await this.ids());
+      if (change(ids)) await this.store.set(TIPS_INDEX_KEY, { schemaVersion: 1, ids: [...ids] });
+    } finally {
+      await this.store.releaseLock(lock).catch(() => undefined);
+    }
+  }
+
+  private async lockIndex(): Promise<Lock> {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      const lock = await this.store.acquireLock(TIPS_INDEX_KEY, LOCK_TTL_MS);
+      if (lock) return lock;
+      if (Date.now() >= deadline) throw new StoreUnavailableError(`could not lock the tips index within ${LOCK_WAIT_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+    }
+  }
+}
