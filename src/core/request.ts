@@ -5,11 +5,11 @@ export type MentorRequest =
   /** A registry command with its raw argument text (`/mentor done pytorch` -> command "done", text "pytorch"). */
   | { kind: 'command'; userId: string; command: string; text: string; share?: boolean; place?: Place }
   /** Free text in a direct conversation with the mentor. */
-  | { kind: 'message'; userId: string; text: string }
+  | { kind: 'message'; userId: string; text: string; place?: Place }
   /** A button press: `actionId` and `value` come straight from the `Button` the core produced. */
   | { kind: 'action'; userId: string; actionId: string; value: string; place?: Place }
   /** The user opened the mentor's home surface (Slack App Home). */
-  | { kind: 'home'; userId: string };
+  | { kind: 'home'; userId: string; place?: Place };
 
 /** The contract every adapter depends on; tests wrap it (e.g. to make it slow). */
 export interface MentorService {

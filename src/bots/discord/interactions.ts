@@ -84,7 +84,7 @@ async function chatInput(ctx: BotContext, interaction: ChatInputCommandInteracti
 }
 
 async function button(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
-  const request = buttonToRequest(interaction.user.id, interaction.customId);
+  const request = buttonToRequest(interaction.user.id, interaction.customId, interaction);
   if (!request) {
     ctx.logger.warn('discord: unknown button', { customId: interaction.customId.slice(0, 100) });
     await interaction.reply({ content: 'That button is no longer available.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });

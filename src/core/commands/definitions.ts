@@ -22,6 +22,8 @@ export interface CommandDefinition {
   personal: boolean;
   /** Hidden commands serve buttons (onboarding answers) and are not offered as slash commands. */
   hidden?: boolean;
+  /** The answer depends on the asker's timezone (`tips on`): adapters that can look it up attach it to the place. */
+  usesTimezone?: boolean;
 }
 
 const topic = (description: string): CommandOption => ({ name: 'topic', description, kind: 'topic', required: true });
@@ -76,6 +78,11 @@ export function findCommand(id: string): CommandDefinition | undefined {
 export function expectedVisibility(commandId: string, share: boolean): 'private' | 'public' {
   const personal = findCommand(commandId)?.personal ?? true;
   return personal && !share ? 'private' : 'public';
+}
+
+/** True when adapters should look up the asker's timezone for this command (only such commands pay for it). */
+export function usesTimezone(commandId: string): boolean {
+  return (findCommand(commandId) as CommandDefinition | undefined)?.usesTimezone === true;
 }
 
 /** Longest argument text the core accepts; longer input gets a friendly error, not a truncated answer. */
