@@ -9,7 +9,7 @@ export type MentorRequest =
   /** A button press: `actionId` and `value` come straight from the `Button` the core produced. */
   | { kind: 'action'; userId: string; actionId: string; value: string; place?: Place }
   /** The user opened the mentor's home surface (Slack App Home). */
-  | { kind: 'home'; userId: string };
+  | { kind: 'home'; userId: string; place?: Place };
 
 /** The contract every adapter depends on; tests wrap it (e.g. to make it slow). */
 export interface MentorService {

@@ -88,10 +88,10 @@ describe('npm start with no platform tokens', () => {
 describe('console parsing', () => {
   it('maps lines to requests', () => {
     const buttons = [{ label: 'Mark done', actionId: 'done', value: 'keras' }];
-    expect(lineToRequest('1', 'u', buttons)).toEqual({ kind: 'action', userId: 'u', actionId: 'done', value: 'keras' });
-    expect(lineToRequest('/done pytorch share', 'u', [])).toEqual({ kind: 'command', userId: 'u', command: 'done', text: 'pytorch', share: true });
-    expect(lineToRequest('7', 'u', buttons)).toEqual({ kind: 'message', userId: 'u', text: '7' });
-    expect(lineToRequest('what is spark', 'u', [])).toEqual({ kind: 'message', userId: 'u', text: 'what is spark' });
+    expect(lineToRequest('1', 'u', buttons)).toMatchObject({ kind: 'action', userId: 'u', actionId: 'done', value: 'keras' });
+    expect(lineToRequest('/done pytorch share', 'u', [])).toMatchObject({ kind: 'command', userId: 'u', command: 'done', text: 'pytorch', share: true });
+    expect(lineToRequest('7', 'u', buttons)).toMatchObject({ kind: 'message', userId: 'u', text: '7' });
+    expect(lineToRequest('what is spark', 'u', [])).toMatchObject({ kind: 'message', userId: 'u', text: 'what is spark' });
   });
 
   it('parses CLI arguments', () => {

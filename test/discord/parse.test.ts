@@ -17,7 +17,18 @@ describe('chatInputToRequest', () => {
       command: 'done',
       text: 'pytorch',
       share: false,
+      place: { platform: 'discord', direct: true },
     });
+  });
+
+  test('says where: a server channel with the member\'s Manage Channels permission, or a DM', () => {
+    const may = { has: (bit: bigint) => bit === 16n };
+    const mayNot = { has: () => false };
+    const inGuild = (memberPermissions: { has(bit: bigint): boolean } | null) => ({ ...sub('next'), channelId: '55', guildId: '77', memberPermissions });
+    expect(chatInputToRequest(inGuild(may))?.place).toEqual({ platform: 'discord', channelId: '55', direct: false, canManageChannel: true });
+    expect(chatInputToRequest(inGuild(mayNot))?.place).toEqual({ platform: 'discord', channelId: '55', direct: false, canManageChannel: false });
+    expect(chatInputToRequest(inGuild(null))?.place).toMatchObject({ canManageChannel: false });
+    expect(chatInputToRequest({ ...sub('next'), channelId: '56', guildId: null, memberPermissions: null })?.place).toEqual({ platform: 'discord', channelId: '56', direct: true });
   });
 
   test('share:true is carried; share:false is not sharing', () => {
@@ -47,8 +58,14 @@ test('focusedValue finds the option being typed inside the subcommand', () => {
 });
 
 test('buttonToRequest decodes our custom_ids only', () => {
-  expect(buttonToRequest('42', 'm|answer|data-scientist')).toEqual({ kind: 'action', userId: '42', actionId: 'answer', value: 'data-scientist' });
-  expect(buttonToRequest('42', 'm2|tip|')).toEqual({ kind: 'action', userId: '42', actionId: 'tip', value: '' });
+  expect(buttonToRequest('42', 'm|answer|data-scientist')).toMatchObject({ kind: 'action', userId: '42', actionId: 'answer', value: 'data-scientist' });
+  expect(buttonToRequest('42', 'm2|tip|', { channelId: '9', guildId: '1', memberPermissions: null })).toEqual({
+    kind: 'action',
+    userId: '42',
+    actionId: 'tip',
+    value: '',
+    place: { platform: 'discord', channelId: '9', direct: false, canManageChannel: false },
+  });
   expect(buttonToRequest('42', 'whatever')).toBeUndefined();
 });
 
@@ -56,7 +73,12 @@ describe('directMessageToRequest', () => {
   const dm = (content: string, author = { id: '42', bot: false }, guildId: string | null = null, system = false) => ({ author, content, guildId, system });
 
   test('a person writing in DMs is a message request', () => {
-    expect(directMessageToRequest(dm('  what next? '), 'self')).toEqual({ kind: 'message', userId: '42', text: 'what next?' });
+    expect(directMessageToRequest({ ...dm('  what next? '), channelId: '8' }, 'self')).toEqual({
+      kind: 'message',
+      userId: '42',
+      text: 'what next?',
+      place: { platform: 'discord', channelId: '8', direct: true },
+    });
   });
 
   test('bots, the bot itself, server messages and empty text are ignored', () => {

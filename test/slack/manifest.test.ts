@@ -38,7 +38,7 @@ test('every request URL points at the Bolt endpoint /slack/events', () => {
 test('events, scopes, interactivity and App Home match the listeners', () => {
   expect(manifest._metadata.major_version).toBe(1);
   expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'message.im']);
-  expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'files:write', 'im:history', 'im:read', 'im:write']);
+  expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'files:write', 'im:history', 'im:read', 'im:write', 'users:read']);
   expect(manifest.settings.interactivity.is_enabled).toBe(true);
   expect(manifest.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
   expect(manifest.settings.socket_mode_enabled).toBe(false);

@@ -14,14 +14,24 @@ describe('parseSlashCommand', () => {
     // Slack escapes &, < and > in command text; the core gets what the user typed.
     ['ask is R &amp; Julia &lt;ok&gt;?', { command: 'ask', text: 'is R & Julia <ok>?', share: false }],
   ])('%j', (text, expected) => {
-    expect(parseSlashCommand({ user_id: 'U1', text })).toEqual({ kind: 'command', userId: 'U1', ...expected });
+    expect(parseSlashCommand({ user_id: 'U1', text })).toMatchObject({ kind: 'command', userId: 'U1', ...expected });
+  });
+
+  test('says where it was typed: a channel, or the DM with the app (direct)', () => {
+    expect(parseSlashCommand({ user_id: 'U1', text: 'tips on', channel_id: 'C42' }).place).toEqual({ platform: 'slack', channelId: 'C42', direct: false });
+    expect(parseSlashCommand({ user_id: 'U1', text: 'tips on', channel_id: 'D42' }).place).toEqual({ platform: 'slack', channelId: 'D42', direct: true });
   });
 });
 
 describe('parseDirectMessage', () => {
   const base = { type: 'message', channel_type: 'im', user: 'U1', text: 'hello &lt;@U2&gt;' };
   test('a person writing in the DM', () => {
-    expect(parseDirectMessage(base, 'UBOT')).toEqual({ kind: 'message', userId: 'U1', text: 'hello <@U2>' });
+    expect(parseDirectMessage({ ...base, channel: 'D9' }, 'UBOT')).toEqual({
+      kind: 'message',
+      userId: 'U1',
+      text: 'hello <@U2>',
+      place: { platform: 'slack', channelId: 'D9', direct: true },
+    });
   });
   test.each([
     ['a bot', { bot_id: 'B1' }],
@@ -41,8 +51,13 @@ describe('parseDirectMessage', () => {
 describe('parseBlockAction', () => {
   const body = (action: { action_id: string; value?: string; type?: string }) => ({ type: 'block_actions', user: { id: 'U1' }, actions: [action] });
   test('decodes our action id back to the core action, value unchanged', () => {
-    expect(parseBlockAction(body({ action_id: 'mentor:done:4', value: 'pytorch', type: 'button' }))).toEqual({ kind: 'action', userId: 'U1', actionId: 'done', value: 'pytorch' });
-    expect(parseBlockAction(body({ action_id: 'mentor:next:0', type: 'button' }))).toEqual({ kind: 'action', userId: 'U1', actionId: 'next', value: '' });
+    expect(parseBlockAction(body({ action_id: 'mentor:done:4', value: 'pytorch', type: 'button' }))).toMatchObject({ kind: 'action', userId: 'U1', actionId: 'done', value: 'pytorch' });
+    expect(parseBlockAction(body({ action_id: 'mentor:next:0', type: 'button' }))).toMatchObject({ kind: 'action', userId: 'U1', actionId: 'next', value: '' });
+  });
+  test('a press says where: the channel of the message, or App Home (direct, no conversation)', () => {
+    const press = { ...body({ action_id: 'mentor:tip:0', type: 'button' }), channel: { id: 'C7' } };
+    expect(parseBlockAction(press)?.place).toEqual({ platform: 'slack', channelId: 'C7', direct: false });
+    expect(parseBlockAction({ ...press, channel: undefined, view: { type: 'home' } })?.place).toEqual({ platform: 'slack', direct: true });
   });
   test('ignores actions this app did not make, and non-buttons', () => {
     expect(parseBlockAction(body({ action_id: 'other', value: 'x', type: 'button' }))).toBeUndefined();
@@ -53,7 +68,7 @@ describe('parseBlockAction', () => {
 
 describe('parseHomeOpened', () => {
   test('the Home tab is a home request; the Messages tab is not', () => {
-    expect(parseHomeOpened({ type: 'app_home_opened', user: 'U1', tab: 'home' })).toEqual({ kind: 'home', userId: 'U1' });
+    expect(parseHomeOpened({ type: 'app_home_opened', user: 'U1', tab: 'home' })).toEqual({ kind: 'home', userId: 'U1', place: { platform: 'slack', direct: true } });
     expect(parseHomeOpened({ type: 'app_home_opened', user: 'U1', tab: 'messages' })).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { expectedVisibility } from '../../core/commands/definitions';
+import { expectedVisibilityFor } from '../../core/commands/definitions';
 import type { Reply } from '../../core/reply';
 import type { MentorRequest } from '../../core/request';
 import { INTERACTION_ALREADY_ACKNOWLEDGED, UNKNOWN_INTERACTION, describeError, isApiError } from './apiErrors';
@@ -79,12 +79,12 @@ async function chatInput(ctx: BotContext, interaction: ChatInputCommandInteracti
     return;
   }
   // Known before the answer exists, in case it must be deferred.
-  const visibility = expectedVisibility(request.command, request.share ?? false);
+  const visibility = expectedVisibilityFor(request.command, request.share ?? false, request.text, request.place);
   await answer(ctx, interaction, request, visibility === 'private' ? 'reply-private' : 'reply-public');
 }
 
 async function button(ctx: BotContext, interaction: ButtonInteraction): Promise<void> {
-  const request = buttonToRequest(interaction.user.id, interaction.customId);
+  const request = buttonToRequest(interaction.user.id, interaction.customId, interaction);
   if (!request) {
     ctx.logger.warn('discord: unknown button', { customId: interaction.customId.slice(0, 100) });
     await interaction.reply({ content: 'That button is no longer available.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
@@ -93,7 +93,7 @@ async function button(ctx: BotContext, interaction: ButtonInteraction): Promise<
   // A button on a message the whole channel sees (a shared answer) must not be overwritten with one
   // person's private answer: that press is answered privately instead of in place.
   const publicMessage = interaction.inGuild() && !interaction.message.flags.has(MessageFlags.Ephemeral);
-  const personal = expectedVisibility(request.actionId, false) === 'private';
+  const personal = expectedVisibilityFor(request.actionId, false, request.value, request.place) === 'private';
   await answer(ctx, interaction, request, publicMessage && personal ? 'reply-private' : 'update');
 }
 

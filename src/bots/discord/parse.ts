@@ -3,7 +3,7 @@
  * without a client and the bot's handlers stay thin. No meaning is added here: the core decides.
  */
 import { PUBLIC_COMMANDS } from '../../core/commands/definitions';
-import type { MentorRequest } from '../../core/request';
+import type { MentorRequest, Place } from '../../core/request';
 import { MENTOR_COMMAND_NAME, SHARE_OPTION_NAME } from './commands';
 import { decodeCustomId } from './customId';
 
@@ -16,7 +16,33 @@ export interface OptionData {
   options?: readonly OptionData[];
 }
 
-export interface ChatInputLike {
+/** Where an interaction happened, as discord.js exposes it. */
+export interface InteractionPlaceLike {
+  channelId?: string | null;
+  /** Null in DMs. */
+  guildId?: string | null;
+  /** The member's permissions in this channel (overwrites applied); null outside a server. */
+  memberPermissions?: { has(permission: bigint): boolean } | null;
+}
+
+/** Manage Channels (1 << 4): who may change what the bot posts in a channel (its daily tips). */
+const MANAGE_CHANNELS = 1n << 4n;
+
+/**
+ * Where on Discord a request was made. Discord tells no timezone. In a server, whether the member may
+ * manage the channel; a DM (no guild) is the person's own conversation with the mentor.
+ */
+export function discordPlace(interaction: InteractionPlaceLike): Place {
+  const direct = !interaction.guildId;
+  return {
+    platform: 'discord',
+    ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+    direct,
+    ...(direct ? {} : { canManageChannel: interaction.memberPermissions?.has(MANAGE_CHANNELS) === true }),
+  };
+}
+
+export interface ChatInputLike extends InteractionPlaceLike {
   commandName: string;
   user: { id: string };
   options: { data: readonly OptionData[] };
@@ -26,7 +52,8 @@ export interface ChatInputLike {
 export function chatInputToRequest(interaction: ChatInputLike): Extract<MentorRequest, { kind: 'command' }> | undefined {
   if (interaction.commandName !== MENTOR_COMMAND_NAME) return undefined;
   const sub = interaction.options.data[0];
-  if (!sub) return { kind: 'command', userId: interaction.user.id, command: 'help', text: '', share: false };
+  const place = discordPlace(interaction);
+  if (!sub) return { kind: 'command', userId: interaction.user.id, command: 'help', text: '', share: false, place };
   const definition = PUBLIC_COMMANDS.find((c) => c.id === sub.name);
   const options = sub.options ?? [];
   const share = options.some((o) => o.name === SHARE_OPTION_NAME && o.value === true);
@@ -37,7 +64,7 @@ export function chatInputToRequest(interaction: ChatInputLike): Extract<MentorRe
     .join(' ')
     .trim();
   // A subcommand that is still registered on Discord but gone from the registry: let the core answer `help`.
-  return { kind: 'command', userId: interaction.user.id, command: definition?.id ?? 'help', text, share };
+  return { kind: 'command', userId: interaction.user.id, command: definition?.id ?? 'help', text, share, place };
 }
 
 /** The text being typed into the focused option, for autocomplete. */
@@ -52,9 +79,9 @@ export function focusedValue(data: readonly OptionData[]): string {
   return '';
 }
 
-export function buttonToRequest(userId: string, customId: string): Extract<MentorRequest, { kind: 'action' }> | undefined {
+export function buttonToRequest(userId: string, customId: string, where: InteractionPlaceLike = {}): Extract<MentorRequest, { kind: 'action' }> | undefined {
   const decoded = decodeCustomId(customId);
-  return decoded && { kind: 'action', userId, actionId: decoded.actionId, value: decoded.value };
+  return decoded && { kind: 'action', userId, actionId: decoded.actionId, value: decoded.value, place: discordPlace(where) };
 }
 
 export interface MessageLike {
@@ -67,6 +94,7 @@ export interface MessageLike {
   system: boolean;
   /** Null in DMs. */
   guildId: string | null;
+  channelId?: string;
 }
 
 /**
@@ -77,5 +105,5 @@ export function directMessageToRequest(message: MessageLike, selfId?: string): E
   if (message.guildId !== null || message.system || message.author.bot || message.author.id === selfId) return undefined;
   const text = message.content.trim();
   if (!text) return undefined;
-  return { kind: 'message', userId: message.author.id, text };
+  return { kind: 'message', userId: message.author.id, text, place: { platform: 'discord', ...(message.channelId ? { channelId: message.channelId } : {}), direct: true } };
 }

@@ -13,6 +13,7 @@ import type { Health } from '../../ops/health';
 import { boltLogLevel, toBoltLogger } from './boltLogger';
 import { createDedupe } from '../common/dedupe';
 import { slackErrorCode } from './delivery';
+import { SlackTimezones } from './timezone';
 import { register } from './listeners';
 import { createHttpReceiver, createSocketReceiver } from './receiver';
 
@@ -108,6 +109,7 @@ export function createSlackApp(deps: SlackDeps): SlackApp {
     logger,
     firstTime: createDedupe(deps.store, logger, { ttlMs: deps.dedupeTtlMs, prefix: 'slack:seen:' }),
     ackDeadlineMs: deps.ackDeadlineMs ?? 2_000,
+    timezones: new SlackTimezones(),
   });
 
   let started = false;

@@ -24,6 +24,8 @@ export interface CommandDefinition {
   personal: boolean;
   /** Hidden commands serve buttons (onboarding answers) and are not offered as slash commands. */
   hidden?: boolean;
+  /** The answer depends on the asker's timezone (`tips on`): adapters that can look it up attach it to the place. */
+  usesTimezone?: boolean;
 }
 
 const topic = (description: string): CommandOption => ({ name: 'topic', description, kind: 'topic', required: true });
@@ -48,6 +50,7 @@ export const COMMAND_DEFINITIONS = [
     id: 'tips',
     summary: 'Daily tips for this channel, or for you in a DM: on, off, status, pause, resume',
     options: [{ name: 'settings', description: 'on 09:00 Europe/Berlin mon-fri | off | status | pause 7d | resume', kind: 'text', required: false }],
+    usesTimezone: true,
     // Changes to a channel's tips are announced in it; status and personal tips stay private (tipsVisibility).
     personal: false,
   },
@@ -95,6 +98,11 @@ export function expectedVisibility(commandId: string, share: boolean): 'private'
 export function expectedVisibilityFor(commandId: string, share: boolean, text: string, place: Place | undefined): 'private' | 'public' {
   if (findCommand(commandId)?.id === 'tips') return tipsVisibility(text, place);
   return expectedVisibility(commandId, share);
+}
+
+/** True when adapters should look up the asker's timezone for this command (only such commands pay for it). */
+export function usesTimezone(commandId: string): boolean {
+  return (findCommand(commandId) as CommandDefinition | undefined)?.usesTimezone === true;
 }
 
 /** Longest argument text the core accepts; longer input gets a friendly error, not a truncated answer. */

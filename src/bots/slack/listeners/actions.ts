@@ -8,6 +8,7 @@
  * - in App Home: the answer goes to the user's DM and the home tab is refreshed.
  */
 import type { App, BlockAction } from '@slack/bolt';
+import { usesTimezone } from '../../../core/commands/definitions';
 import type { Reply } from '../../../core/reply';
 import { askMentor, deliver, ResponseUrl, slackErrorCode, type Destination, type WebClient } from '../delivery';
 import { sendImage } from '../image';
@@ -28,6 +29,11 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     if (!request) {
       req.logger.warn('slack action not understood', { actionId: body.actions[0]?.action_id });
       return;
+    }
+    if (usesTimezone(request.actionId) && request.place) {
+      // "Daily tips" in App Home subscribes the person at their own local time.
+      const timezone = await deps.timezones.of(client, request.userId, req.logger);
+      if (timezone) request.place = { ...request.place, timezone };
     }
     const reply = await askMentor(req.mentor, request, req.logger);
     const rendered = renderSafely(reply, req.logger);

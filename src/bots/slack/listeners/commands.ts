@@ -3,6 +3,7 @@
  * at the deadline and delivered through the response_url, so Slack never shows "operation_timeout".
  */
 import type { App } from '@slack/bolt';
+import { usesTimezone } from '../../../core/commands/definitions';
 import { withinDeadline } from '../../common/deadline';
 import { askMentor, deliver, ResponseUrl, responseType, type Destination } from '../delivery';
 import { sendImage } from '../image';
@@ -15,6 +16,10 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
   app.command(/^\/.+/, async ({ command, ack, client, context }) => {
     const req = forRequest(deps, command.user_id, command.trigger_id);
     const request = parseSlashCommand(command);
+    if (usesTimezone(request.command) && request.place) {
+      const timezone = await deps.timezones.of(client, command.user_id, req.logger);
+      if (timezone) request.place = { ...request.place, timezone };
+    }
     const work = askMentor(req.mentor, request, req.logger);
     const early = await withinDeadline(work, receivedAt(context) + req.ackDeadlineMs - Date.now());
     const destination: Omit<Destination, 'visibility'> = {

@@ -2,6 +2,7 @@
 import { requestLogger, type Logger } from '../../../core/logger';
 import type { MentorService } from '../../../core/request';
 import type { FirstTime } from '../../common/dedupe';
+import type { SlackTimezones } from '../timezone';
 
 export interface ListenerDeps {
   mentor: MentorService;
@@ -10,6 +11,8 @@ export interface ListenerDeps {
   firstTime: FirstTime;
   /** How long a slash command may wait for the core before acking empty and answering later. */
   ackDeadlineMs: number;
+  /** The asker's timezone for commands that use it (`tips on`), remembered per user. */
+  timezones: SlackTimezones;
 }
 
 /** When the HTTP request arrived (set by the receiver), so the ack deadline counts Bolt's own time too. */

@@ -4,6 +4,7 @@
  * be answered concurrently, and the parts of two split answers could interleave.
  */
 import type { App } from '@slack/bolt';
+import { usesTimezone } from '../../../core/commands/definitions';
 import { askMentor, slackErrorCode } from '../delivery';
 import { sendImage } from '../image';
 import { KeyedQueue, QueueRefusedError } from '../../../core/queue/keyedQueue';
@@ -24,6 +25,12 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
       client.chat.postMessage({ channel: event.channel, text: message.text, blocks: message.blocks as never, ...(threadTs ? { thread_ts: threadTs } : {}) });
     // Events are acked by Bolt before listeners run, so waiting here costs no deadline.
     await turns.run(request.userId, async () => {
+      // "tips on" typed in the DM: the person's own tips at their own local time, as for /mentor tips on.
+      const firstWord = request.text.trim().split(/\s+/)[0] ?? '';
+      if (usesTimezone(firstWord) && request.place) {
+        const timezone = await deps.timezones.of(client, request.userId, req.logger);
+        if (timezone) request.place = { ...request.place, timezone };
+      }
       const reply = await askMentor(req.mentor, request, req.logger);
       for (const message of renderSafely(reply, req.logger).messages) {
         try {
