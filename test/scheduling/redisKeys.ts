@@ -19,3 +19,10 @@ export async function deleteKeys(...patterns: string[]): Promise<number> {
 }
 
 export const uniqueName = (label: string): string => `test-${label}-${process.pid}-${Date.now().toString(36)}`;
+
+/** A BullMQ queue's jobs still to run (waiting, active, delayed, prioritized) and finished ones. */
+export async function jobCounts(queue: { getJobCounts(): Promise<Record<string, number>> }): Promise<{ pending: number; completed: number; failed: number }> {
+  const c = await queue.getJobCounts();
+  const n = (k: string) => c[k] ?? 0;
+  return { pending: n('waiting') + n('active') + n('delayed') + n('prioritized') + n('waiting-children'), completed: n('completed'), failed: n('failed') };
+}

@@ -63,3 +63,10 @@ export function createRunnerForTests(store: StatePort): TipsRunner {
     },
   };
 }
+
+/** The subscriptions whose sent record does not yet say `localDate` was handled. */
+export async function notYetSent(store: StatePort, ids: string[], localDate: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (const id of ids) if ((await store.get<string>(sentKey(id))) !== localDate) missing.push(id);
+  return missing;
+}
