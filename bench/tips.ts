@@ -68,7 +68,7 @@ async function run(mode: 'bullmq' | 'in-process', store: StatePort, storeUrl: st
   const channels = Array.from({ length: COUNT }, (_, i) => `CBENCH${String(i).padStart(5, '0')}`);
   const now = new Date();
   await seedChannelSubscriptions(store, channels, now);
-  const runner = createTipsRunner({ store, kb, logger });
+  const runner = createTipsRunner({ store, knowledge: kb, logger });
   const senders = new Map<Platform, TipSender>([['slack', createSlackTipSender({ token: 'xoxb-bench', apiUrl: fake.apiUrl, logger, logLevel: 'silent' })]]);
   const deps = { options: options(storeUrl, prefix), store, runner, senders, logger };
   try {
