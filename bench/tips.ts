@@ -1,5 +1,5 @@
 /**
- * Tips benchmark: 10,000 channel subscriptions due at once, posted through the real runner and the Slack
+ * Tips benchmark: 10,000 channel subscriptions due at once (1,000 on SQLite, BENCH_TIPS_SQLITE), posted through the real runner and the Slack
  * TipSender to a fake Slack Web API (in this process, on loopback) that enforces Slack's one message per
  * second per channel (10,000 channels; a faster post gets 429 with Retry-After). Printed per mode (BullMQ on
  * the Redis at REDIS_URL, then croner in-process on a temporary SQLite file):
@@ -26,11 +26,13 @@ import { createInProcessScheduler } from '../src/scheduling/inProcessScheduler';
 import type { TipSchedulerOptions } from '../src/scheduling/types';
 import { createState } from '../src/storage/createState';
 import { SlackPostFake } from '../test/helpers/slackPostFake';
-import { seedChannelSubscriptions } from '../test/scheduling/tipsFixture';
+import { seedManyChannelSubscriptions } from '../test/scheduling/tipsFixture';
 import { printTable } from './stats';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const COUNT = Number(process.env.BENCH_TIPS ?? 10_000);
+/** SQLite commits each write to disk (about 25 ms a write here, four writes a post): fewer, or it takes many minutes. */
+const SQLITE_COUNT = Number(process.env.BENCH_TIPS_SQLITE ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_TIPS_CONCURRENCY ?? 50);
 const logger = createLogger('silent');
 const kb = loadKnowledgeBase();
@@ -55,6 +57,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 };
 
 interface Run {
+  count: number;
   totalS: number;
   perSecond: number;
   duplicates: number;
@@ -63,11 +66,11 @@ interface Run {
   cpuPer1000: number;
 }
 
-async function run(mode: 'bullmq' | 'in-process', store: StatePort, storeUrl: string, prefix: string): Promise<Run> {
+async function run(mode: 'bullmq' | 'in-process', store: StatePort, storeUrl: string, prefix: string, count: number): Promise<Run> {
   const fake = await SlackPostFake.start({ perChannelMs: 1000 });
-  const channels = Array.from({ length: COUNT }, (_, i) => `CBENCH${String(i).padStart(5, '0')}`);
+  const channels = Array.from({ length: count }, (_, i) => `CBENCH${String(i).padStart(5, '0')}`);
   const now = new Date();
-  await seedChannelSubscriptions(store, channels, now);
+  await seedManyChannelSubscriptions(store, channels, now);
   const runner = createTipsRunner({ store, knowledge: kb, logger });
   const senders = new Map<Platform, TipSender>([['slack', createSlackTipSender({ token: 'xoxb-bench', apiUrl: fake.apiUrl, logger, logLevel: 'silent' })]]);
   const deps = { options: options(storeUrl, prefix), store, runner, senders, logger };
@@ -80,7 +83,7 @@ async function run(mode: 'bullmq' | 'in-process', store: StatePort, storeUrl: st
       await scheduler.tick(now);
       cpu = cpuMs(cpu0);
       await scheduler.start();
-      await fake.waitFor(() => fake.channels.size >= COUNT, 600_000, 'every channel posted');
+      await fake.waitFor(() => fake.channels.size >= count, 600_000, 'every channel posted');
       await scheduler.stop();
     } else {
       // The scheduler's share: what runDue costs (the in-process tick then posts; that is not its CPU).
@@ -93,12 +96,13 @@ async function run(mode: 'bullmq' | 'in-process', store: StatePort, storeUrl: st
     }
     const totalS = (performance.now() - began) / 1000;
     return {
+      count,
       totalS,
       perSecond: fake.posts.length / totalS,
       duplicates: fake.duplicates().length,
       rateLimited: fake.rateLimited,
       missing: channels.filter((c) => fake.count(c) === 0).length,
-      cpuPer1000: cpu / (COUNT / 1000),
+      cpuPer1000: cpu / (count / 1000),
     };
   } finally {
     await fake.close();
@@ -106,7 +110,7 @@ async function run(mode: 'bullmq' | 'in-process', store: StatePort, storeUrl: st
 }
 
 const rows = (label: string, r: Run): [string, string, string][] => [
-  [`${label}: total`, r.totalS.toFixed(1), `s for ${COUNT} due subscriptions, concurrency ${CONCURRENCY}`],
+  [`${label}: total`, r.totalS.toFixed(1), `s for ${r.count} due subscriptions, concurrency ${CONCURRENCY}`],
   [`${label}: messages/s`, r.perSecond.toFixed(0), 'posts accepted by the fake per second'],
   [`${label}: duplicates`, String(r.duplicates), `channels posted twice (must be 0); missing ${r.missing}; 429s ${r.rateLimited}`],
   [`${label}: scheduler CPU`, r.cpuPer1000.toFixed(1), 'ms per 1,000 subscriptions (runDue' + (label.startsWith('bullmq') ? ' + addBulk)' : ')')],
@@ -124,7 +128,7 @@ async function main(): Promise<void> {
   const tag = `mentor-bench-tips-${process.pid}`;
   const redisStore = createState(REDIS_URL, { namespace: tag });
   try {
-    out.push(...rows('bullmq (redis)', await run('bullmq', redisStore, REDIS_URL, `${tag}-bull`)));
+    out.push(...rows('bullmq (redis)', await run('bullmq', redisStore, REDIS_URL, `${tag}-bull`, COUNT)));
   } finally {
     await redisStore.disconnect();
     await deleteRedisKeys(`${tag}*`);
@@ -133,12 +137,12 @@ async function main(): Promise<void> {
   const url = `sqlite://${path.join(dir, 'mentor.sqlite')}`;
   const sqliteStore = createState(url, { timeoutMs: 5_000 });
   try {
-    out.push(...rows('croner (sqlite)', await run('in-process', sqliteStore, url, 'unused')));
+    out.push(...rows('croner (sqlite)', await run('in-process', sqliteStore, url, 'unused', SQLITE_COUNT)));
   } finally {
     await sqliteStore.disconnect();
     rmSync(dir, { recursive: true, force: true });
   }
-  printTable(`tips: ${COUNT} due subscriptions to a fake Slack (1 msg/s per channel enforced)`, out);
+  printTable('tips: due subscriptions posted to a fake Slack (1 msg/s per channel enforced, one channel each)', out);
 }
 
 main().catch((error: unknown) => {

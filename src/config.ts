@@ -66,6 +66,8 @@ export const configSchema = z.object({
   TIPS_RATE_DURATION_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(10).default(1_000)),
   /** In-process mode: how long a claimed (subscription, day) stays claimed before a crashed send is retried. */
   TIPS_LEASE_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(100).default(5 * 60_000)),
+  /** A post's lock in the core (no two deliveries of one subscription at once) frees itself after this if its holder died. */
+  TIPS_DELIVERY_LOCK_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(500).default(60_000)),
   /** Redis mode: the BullMQ key prefix (several deployments, or tests, on one Redis). */
   TIPS_QUEUE_PREFIX: z.string().trim().min(1).default('mentor-bull'),
   /** Redis mode: attempts per delivery job (exponential backoff from TIPS_BACKOFF_MS). */

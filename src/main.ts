@@ -73,7 +73,7 @@ async function main(config: Config): Promise<void> {
     const scheduler = createTipScheduler({
       options: tipSchedulerOptions(config),
       store,
-      runner: createTipsRunner({ store, knowledge: core.deps.kb, logger }),
+      runner: createTipsRunner({ store, knowledge: core.deps.kb, logger, deliveryLockTtlMs: config.TIPS_DELIVERY_LOCK_MS }),
       senders: tipSenders,
       logger,
     });

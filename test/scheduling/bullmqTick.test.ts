@@ -6,7 +6,8 @@ import { deliveryJobId } from '../../src/scheduling/tipJobs';
 import type { TipSchedulerOptions } from '../../src/scheduling/types';
 import { REDIS_URL, redisState } from '../helpers/tempStore';
 import { deleteKeys, jobCounts, uniqueName } from './redisKeys';
-import { createRunnerForTests, seedChannelSubscriptions } from './tipsFixture';
+import { createTipsRunner } from '../../src/core/tips/tipsRunner';
+import { seedChannelSubscriptions } from './tipsFixture';
 
 const logger = createLogger('silent');
 
@@ -38,7 +39,7 @@ describe('the BullMQ tick', () => {
 
   beforeAll(() => {
     store = redisState(name);
-    scheduler = createBullmqScheduler({ options, store, runner: createRunnerForTests(store), senders: new Map<Platform, TipSender>([['slack', sender]]), logger });
+    scheduler = createBullmqScheduler({ options, store, runner: createTipsRunner({ store, logger }), senders: new Map<Platform, TipSender>([['slack', sender]]), logger });
   });
   afterAll(async () => {
     await scheduler.stop();

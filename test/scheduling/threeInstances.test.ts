@@ -39,6 +39,7 @@ describe('tips on three instances sharing Redis (BullMQ)', () => {
         SLACK_API_URL: fake.apiUrl,
         PORT: '0',
         TIPS_TICK_MS: '1000',
+        TIPS_DELIVERY_LOCK_MS: '2000',
         TIPS_CONCURRENCY: String(CONCURRENCY),
         TIPS_RATE_MAX: '1000',
         TIPS_QUEUE_PREFIX: PREFIX,
@@ -64,7 +65,7 @@ describe('tips on three instances sharing Redis (BullMQ)', () => {
     if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` first');
     redis = await startPrivateRedis();
     fake = await SlackPostFake.start();
-    store = redis.connect();
+    store = redis.connect({ timeoutMs: 5_000 });
     deliverQueue = new Queue('tips-deliver', { connection: { url: redis.url }, prefix: PREFIX });
   });
 
@@ -76,15 +77,17 @@ describe('tips on three instances sharing Redis (BullMQ)', () => {
   });
 
   it('posts each of 300 channel tips exactly once, whichever instance ticks', async () => {
-    const running = [start('xoxb-instance-0'), start('xoxb-instance-1'), start('xoxb-instance-2')];
-    await Promise.all(running.map(started));
     const channels = Array.from({ length: 300 }, (_, i) => `CA${String(i).padStart(3, '0')}`);
-    await seedChannelSubscriptions(store, channels, new Date());
+    // Written while the instances start: whichever ticks first finds them all, or some and the rest later.
+    const running = [start('xoxb-instance-0'), start('xoxb-instance-1'), start('xoxb-instance-2')];
+    await Promise.all([...running.map(started), seedChannelSubscriptions(store, channels, new Date())]);
 
     await fake.waitFor(() => channels.every((c) => fake.count(c) >= 1), 45_000, 'every channel posted');
     await settled(300);
     expect(channels.filter((c) => fake.count(c) !== 1)).toEqual([]);
     expect(fake.posts).toHaveLength(300);
+    const byInstance = ['xoxb-instance-0', 'xoxb-instance-1', 'xoxb-instance-2'].map((t) => fake.posts.filter((p) => p.token === t).length);
+    process.stdout.write(`three instances: posts per instance ${byInstance.join(' / ')}\n`);
   });
 
   it('after a SIGKILL mid-run and a restart: nothing missed, a second post only for what was in flight (at most the concurrency)', async () => {

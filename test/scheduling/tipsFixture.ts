@@ -1,30 +1,26 @@
 /**
- * TEMPORARY until the core's runner lands on main: a minimal TipsRunner with the same contract (subscriptions
- * and sent records in the store; deliver posts unless already sent for that local date, then records it).
- * To be replaced by createTipsRunner and the real subscription store.
+ * Real subscriptions for the scheduling tests and the bench: channel subscriptions due at the current UTC
+ * minute, written through the core's SubscriptionStore (the same records, index and lock the `tips`
+ * command uses), and what its sent records say.
  */
+import { silentLogger } from '../../src/core/logger';
 import type { StatePort } from '../../src/core/state/statePort';
-import { reply } from '../../src/core/reply';
-import type { DeliveryResult, DueResult, DueTip, Platform, Subscription, TipSender, TipsRunner } from '../../src/core/tips/model';
+import type { Subscription } from '../../src/core/tips/model';
+import { channelSubscriptionId, SubscriptionStore, subscriptionKey, TIPS_INDEX_KEY } from '../../src/core/tips/subscriptionStore';
 
-const INDEX = 'tmp-tips:index';
-const subKey = (id: string) => `tmp-tips:sub:${id}`;
-const sentKey = (id: string) => `tmp-tips:sent:${id}`;
+export const utcMinute = (now: Date): string => now.toISOString().slice(11, 16);
 
-export function utcMinute(now: Date): string {
-  return now.toISOString().slice(11, 16);
-}
-
-export async function seedChannelSubscriptions(store: StatePort, channels: string[], now: Date): Promise<Subscription[]> {
+/** Slack channel subscriptions whose slot is `now`'s UTC minute, every day, starting an hour ago: due at once. */
+export function channelSubscriptions(channels: string[], now: Date): Subscription[] {
   const at = now.toISOString();
   const since = new Date(now.getTime() - 60 * 60_000).toISOString();
-  const subs = channels.map<Subscription>((channel) => ({
+  return channels.map((channel) => ({
     schemaVersion: 1,
-    id: `slack:channel:${channel}`,
+    id: channelSubscriptionId('slack', channel),
     audience: 'channel',
     platform: 'slack',
     target: channel,
-    userId: 'U1',
+    userId: 'U-admin',
     time: utcMinute(now),
     timezone: 'UTC',
     weekdays: [1, 2, 3, 4, 5, 6, 7],
@@ -33,40 +29,31 @@ export async function seedChannelSubscriptions(store: StatePort, channels: strin
     createdAt: at,
     updatedAt: at,
   }));
-  for (const s of subs) await store.set(subKey(s.id), s);
-  const index = (await store.get<string[]>(INDEX)) ?? [];
-  await store.set(INDEX, [...index, ...subs.map((s) => s.id)]);
+}
+
+/** Through SubscriptionStore.put, one by one, as the `tips on` command writes them. */
+export async function seedChannelSubscriptions(store: StatePort, channels: string[], now: Date): Promise<Subscription[]> {
+  const subscriptions = new SubscriptionStore(store, silentLogger);
+  const subs = channelSubscriptions(channels, now);
+  for (const sub of subs) await subscriptions.put(sub);
   return subs;
 }
 
-export function createRunnerForTests(store: StatePort): TipsRunner {
-  return {
-    async runDue(now: Date): Promise<DueResult> {
-      const ids = (await store.get<string[]>(INDEX)) ?? [];
-      const due: DueTip[] = [];
-      const localDate = now.toISOString().slice(0, 10);
-      for (const id of ids) {
-        const sub = await store.get<Subscription>(subKey(id));
-        if (!sub || sub.time > utcMinute(now)) continue;
-        if ((await store.get<string>(sentKey(id))) === localDate) continue;
-        due.push({ subscriptionId: id, localDate, scheduledAt: new Date(`${localDate}T${sub.time}:00Z`) });
-      }
-      return { due, skipped: [] };
-    },
-    async deliver(due: DueTip, senders: ReadonlyMap<Platform, TipSender>): Promise<DeliveryResult> {
-      const sub = await store.get<Subscription>(subKey(due.subscriptionId));
-      if (!sub) return 'no-subscription';
-      if ((await store.get<string>(sentKey(due.subscriptionId))) === due.localDate) return 'already-sent';
-      const outcome = await senders.get(sub.platform)!.send(sub, reply([{ type: 'text', text: `tip for ${sub.target}` }], 'public'));
-      await store.set(sentKey(due.subscriptionId), due.localDate);
-      return outcome.kind === 'sent' ? 'sent' : outcome.kind;
-    },
-  };
+/**
+ * For the bench's 10,000: the same records and index the store writes, in one go (put rewrites the whole
+ * index under a lock per subscription, quadratic in the count). Only into an empty store.
+ */
+export async function seedManyChannelSubscriptions(store: StatePort, channels: string[], now: Date): Promise<Subscription[]> {
+  const subs = channelSubscriptions(channels, now);
+  for (let i = 0; i < subs.length; i += 500) await Promise.all(subs.slice(i, i + 500).map((s) => store.set(subscriptionKey(s.id), s)));
+  await store.set(TIPS_INDEX_KEY, { schemaVersion: 1, ids: subs.map((s) => s.id) });
+  return subs;
 }
 
-/** The subscriptions whose sent record does not yet say `localDate` was handled. */
+/** The subscriptions whose sent record does not yet cover `localDate`. */
 export async function notYetSent(store: StatePort, ids: string[], localDate: string): Promise<string[]> {
+  const subscriptions = new SubscriptionStore(store, silentLogger);
   const missing: string[] = [];
-  for (const id of ids) if ((await store.get<string>(sentKey(id))) !== localDate) missing.push(id);
+  for (const id of ids) if (((await subscriptions.getSent(id))?.lastLocalDate ?? '') < localDate) missing.push(id);
   return missing;
 }
