@@ -124,25 +124,25 @@ async function deleteRedisKeys(...patterns: string[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const out: [string, string, string][] = [];
+  const title = 'tips: due subscriptions posted to a fake Slack (1 msg/s per channel enforced, one channel each)';
   const tag = `mentor-bench-tips-${process.pid}`;
   const redisStore = createState(REDIS_URL, { namespace: tag });
   try {
-    out.push(...rows('bullmq (redis)', await run('bullmq', redisStore, REDIS_URL, `${tag}-bull`, COUNT)));
+    printTable(title, rows('bullmq (redis)', await run('bullmq', redisStore, REDIS_URL, `${tag}-bull`, COUNT)));
   } finally {
     await redisStore.disconnect();
     await deleteRedisKeys(`${tag}*`);
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'mentor-bench-tips-'));
   const url = `sqlite://${path.join(dir, 'mentor.sqlite')}`;
-  const sqliteStore = createState(url, { timeoutMs: 5_000 });
+  // Seeding writes hundreds of records at once, which SQLite commits one by one.
+  const sqliteStore = createState(url, { timeoutMs: 60_000 });
   try {
-    out.push(...rows('croner (sqlite)', await run('in-process', sqliteStore, url, 'unused', SQLITE_COUNT)));
+    printTable(title, rows('croner (sqlite)', await run('in-process', sqliteStore, url, 'unused', SQLITE_COUNT)));
   } finally {
     await sqliteStore.disconnect();
     rmSync(dir, { recursive: true, force: true });
   }
-  printTable('tips: due subscriptions posted to a fake Slack (1 msg/s per channel enforced, one channel each)', out);
 }
 
 main().catch((error: unknown) => {
