@@ -119,4 +119,13 @@ describe('tips on three instances sharing Redis (BullMQ)', () => {
     expect(channels.filter((c) => fake.count(c) === 0)).toEqual([]);
     process.stdout.write(`three instances: ${twice.length} post(s) repeated after the SIGKILL (bound ${CONCURRENCY})\n`);
   });
+
+  it('stops in order on SIGTERM: workers finish their jobs, every live instance exits 0', async () => {
+    const live = apps.filter((a) => a.child.exitCode === null && a.child.signalCode === null);
+    expect(live).toHaveLength(3);
+    for (const app of live) app.child.kill('SIGTERM');
+    const exits = await Promise.all(live.map((a) => a.exited));
+    expect(exits.map((e) => e.code)).toEqual([0, 0, 0]);
+    for (const app of live) expect(app.logs.some((l) => l.message === 'tips scheduler stopped')).toBe(true);
+  });
 });
