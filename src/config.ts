@@ -55,6 +55,28 @@ export const configSchema = z.object({
   LLM_MAX_CONCURRENT: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).default(4)),
   LLM_CACHE_SIZE: z.preprocess(emptyIsUnset, z.coerce.number().int().min(0).default(500)),
 
+  /** Daily tips (src/scheduling): off with `false`. */
+  TIPS_ENABLED: z.preprocess(emptyIsUnset, z.enum(['true', 'false']).default('true').transform((v) => v === 'true')),
+  /** How often what is due is checked (ms). A minute in production; tests shorten it. */
+  TIPS_TICK_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1000).max(3_600_000).default(60_000)),
+  /** Tip posts in flight at once per instance (BullMQ worker concurrency, or the in-process pool). */
+  TIPS_CONCURRENCY: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(100).default(4)),
+  /** At most TIPS_RATE_MAX posts per TIPS_RATE_DURATION_MS (across all instances with Redis). */
+  TIPS_RATE_MAX: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).default(20)),
+  TIPS_RATE_DURATION_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(10).default(1_000)),
+  /** In-process mode: how long a claimed (subscription, day) stays claimed before a crashed send is retried. */
+  TIPS_LEASE_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(100).default(5 * 60_000)),
+  /** A post's lock in the core (no two deliveries of one subscription at once) frees itself after this if its holder died. */
+  TIPS_DELIVERY_LOCK_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(500).default(60_000)),
+  /** Redis mode: the BullMQ key prefix (several deployments, or tests, on one Redis). */
+  TIPS_QUEUE_PREFIX: z.string().trim().min(1).default('mentor-bull'),
+  /** Redis mode: attempts per delivery job (exponential backoff from TIPS_BACKOFF_MS). */
+  TIPS_ATTEMPTS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(50).default(8)),
+  TIPS_BACKOFF_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(10).default(5_000)),
+  /** Redis mode: a job whose worker died is taken up again after its lock expires (checked every stalled interval). */
+  TIPS_LOCK_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(500).default(30_000)),
+  TIPS_STALLED_INTERVAL_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(200).default(30_000)),
+
   /** Set to `false` to keep the console mentor off even when no platform is configured. */
   CONSOLE: z.enum(['auto', 'true', 'false']).default('auto'),
 });

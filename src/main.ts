@@ -10,14 +10,17 @@ import { runConsole } from './bots/console/repl';
 import { installCrashHandlers } from './ops/crashHandlers';
 import { closeServer, Health, portOf, startHealthServer } from './ops/health';
 import { createShutdown, type FrontEnd } from './ops/shutdown';
+import type { Platform, TipSender } from './core/tips/model';
 import { createRuntime, createRuntimeLogger } from './runtime';
 
 async function main(config: Config): Promise<void> {
   const logger = createRuntimeLogger(config);
   installCrashHandlers(logger);
-  const { store, mentor, forgetHooks } = createRuntime(config, logger);
+  const { store, mentor, core, forgetHooks } = createRuntime(config, logger);
   const health = new Health(store);
   const frontEnds: FrontEnd[] = [];
+  /** How each configured platform posts daily tips (on clients of their own, apart from interactive replies). */
+  const tipSenders = new Map<Platform, TipSender>();
   let healthServer: Server | undefined;
 
   const shutdown = createShutdown({
@@ -41,6 +44,8 @@ async function main(config: Config): Promise<void> {
     await slack.start(config.PORT);
     slackServesHttp = !config.SLACK_APP_TOKEN;
     logger.info('slack started', { mode: slackServesHttp ? 'http' : 'socket', port: config.PORT });
+    const { createSlackTipSender } = await import('./bots/slack/tipSender');
+    tipSenders.set('slack', createSlackTipSender({ token: config.SLACK_BOT_TOKEN!, apiUrl: config.SLACK_API_URL, logger, logLevel: config.LOG_LEVEL }));
   }
   if (discordConfigured(config)) {
     const { createDiscordBot } = await import('./bots/discord/bot');
@@ -48,17 +53,36 @@ async function main(config: Config): Promise<void> {
     frontEnds.push({ name: 'discord', stopIntake: () => discord.stopIntake(), stop: () => discord.stop() });
     await discord.start();
     logger.info('discord started');
+    // TIP SENDERS (Discord): tipSenders.set('discord', <the Discord TipSender>) goes here.
   }
+  // TIP SENDERS (console): when the console runs, tipSenders.set('console', <the console TipSender>) goes here.
+  const platformsStarted = frontEnds.length;
 
   // Slack's HTTP server answers /healthz and /readyz itself; every other mode gets a small server of its own.
-  const healthPort = config.HEALTH_PORT ?? (frontEnds.length > 0 ? config.PORT : undefined);
+  const healthPort = config.HEALTH_PORT ?? (platformsStarted > 0 ? config.PORT : undefined);
   if (!slackServesHttp && healthPort !== undefined) {
     healthServer = await startHealthServer(health, healthPort);
     logger.info('health endpoints listening', { port: portOf(healthServer), paths: ['/healthz', '/readyz'] });
   }
+
+  // Daily tips: BullMQ with Redis (several instances), croner in-process otherwise; loaded only when posting.
+  // A front end in the shutdown's eyes: intake stops (no tick, no new post), posts under way finish.
+  if (config.TIPS_ENABLED && tipSenders.size > 0) {
+    const { createTipScheduler, tipSchedulerOptions } = await import('./scheduling/createTipScheduler');
+    const { createTipsRunner } = await import('./core/tips/tipsRunner');
+    const scheduler = createTipScheduler({
+      options: tipSchedulerOptions(config),
+      store,
+      runner: createTipsRunner({ store, knowledge: core.deps.kb, logger, deliveryLockTtlMs: config.TIPS_DELIVERY_LOCK_MS }),
+      senders: tipSenders,
+      logger,
+    });
+    frontEnds.push({ name: 'tips', stopIntake: () => scheduler.stopIntake(), stop: () => scheduler.stop() });
+    await scheduler.start();
+  }
   if (frontEnds.length > 0) logger.info('ready', { frontEnds: frontEnds.map((f) => f.name) });
 
-  const consoleWanted = config.CONSOLE === 'true' || (config.CONSOLE === 'auto' && frontEnds.length === 0);
+  const consoleWanted = config.CONSOLE === 'true' || (config.CONSOLE === 'auto' && platformsStarted === 0);
   if (consoleWanted) {
     await runConsole({ mentor, userId: 'local', input: process.stdin, output: process.stdout });
     await shutdown('console closed');

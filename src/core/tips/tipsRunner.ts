@@ -43,6 +43,8 @@ export interface TipsRunnerOptions {
   store: StatePort;
   knowledge?: KnowledgeBase;
   logger?: Logger;
+  /** How long one delivery's lock lives if its holder dies without releasing it (default 60 s; tests shorten it). */
+  deliveryLockTtlMs?: number;
 }
 
 /** Another delivery of the same subscription is under way: retry later (it will then be `already-sent`). */
@@ -91,7 +93,7 @@ export class CoreTipsRunner implements TipsRunner {
 
   async deliver(due: DueTip, senders: ReadonlyMap<Platform, TipSender>, now: Date): Promise<DeliveryResult> {
     const store = this.options.store;
-    const lock = await store.acquireLock(`tips:deliver:${due.subscriptionId}`, DELIVERY_LOCK_TTL_MS);
+    const lock = await store.acquireLock(`tips:deliver:${due.subscriptionId}`, this.options.deliveryLockTtlMs ?? DELIVERY_LOCK_TTL_MS);
     if (!lock) throw new DeliveryBusyError(due.subscriptionId);
     try {
       return await this.deliverLocked(due, senders, now);

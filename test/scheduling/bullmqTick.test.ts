@@ -1,0 +1,89 @@
+import type { Platform, Subscription, TipSender } from '../../src/core/tips/model';
+import { createLogger } from '../../src/core/logger';
+import type { StatePort } from '../../src/core/state/statePort';
+import { createBullmqScheduler, type BullmqTipScheduler } from '../../src/scheduling/bullmqScheduler';
+import { deliveryJobId } from '../../src/scheduling/tipJobs';
+import type { TipSchedulerOptions } from '../../src/scheduling/types';
+import { REDIS_URL, redisState } from '../helpers/tempStore';
+import { deleteKeys, jobCounts, uniqueName } from './redisKeys';
+import { createTipsRunner } from '../../src/core/tips/tipsRunner';
+import { seedChannelSubscriptions } from './tipsFixture';
+
+const logger = createLogger('silent');
+
+describe('the BullMQ tick', () => {
+  const name = uniqueName('tick');
+  let store: StatePort;
+  let scheduler: BullmqTipScheduler;
+  const posted: string[] = [];
+  const sender: TipSender = {
+    platform: 'slack',
+    send: (subscription: Subscription) => {
+      posted.push(subscription.target);
+      return Promise.resolve({ kind: 'sent' });
+    },
+  };
+  const options: TipSchedulerOptions = {
+    storeUrl: REDIS_URL,
+    tickMs: 3_600_000, // the test ticks by hand
+    concurrency: 4,
+    rateMax: 1000,
+    rateDurationMs: 1000,
+    leaseMs: 60_000,
+    queuePrefix: name,
+    attempts: 3,
+    backoffMs: 50,
+    lockMs: 5_000,
+    stalledIntervalMs: 5_000,
+  };
+
+  beforeAll(() => {
+    store = redisState(name);
+    scheduler = createBullmqScheduler({ options, store, runner: createTipsRunner({ store, logger }), senders: new Map<Platform, TipSender>([['slack', sender]]), logger });
+  });
+  afterAll(async () => {
+    await scheduler.stop();
+    await store.disconnect();
+    await deleteKeys(`${name}:*`);
+  });
+
+  it('adds one delivery job per subscription and day; a second tick in the same minute adds nothing; delivered ones are not queued again', async () => {
+    const now = new Date();
+    const channels = Array.from({ length: 20 }, (_, i) => `C${i}`);
+    await seedChannelSubscriptions(store, channels, now);
+
+    const first = await scheduler.tick(now);
+    expect(first).toEqual({ due: 20, handed: 20 });
+    const counts = await scheduler.deliverQueue.getJobCounts();
+    expect(counts.waiting).toBe(20);
+    const localDate = now.toISOString().slice(0, 10);
+    const job = await scheduler.deliverQueue.getJob(deliveryJobId({ subscriptionId: 'slack:channel:C7', localDate }));
+    expect(job?.data).toMatchObject({ subscriptionId: 'slack:channel:C7', localDate });
+
+    // Same minute, a few seconds later (another instance's tick): still due, but the ids are taken.
+    const second = await scheduler.tick(new Date(now.getTime() + 5_000));
+    expect(second.due).toBe(20);
+    expect(await scheduler.deliverQueue.getJobCounts()).toEqual(counts);
+
+    await scheduler.start();
+    await waitUntil(async () => (await scheduler.deliverQueue.getJobCounts()).completed === 20);
+    expect(posted.sort()).toEqual([...channels].sort());
+
+    // A late tick after delivery: nothing due, nothing added, nothing posted again.
+    expect(await scheduler.tick(new Date(now.getTime() + 10_000))).toEqual({ due: 0, handed: 0 });
+    expect((await scheduler.deliverQueue.getJobCounts()).completed).toBe(20);
+    expect(posted).toHaveLength(20);
+
+    // Even if something asked again (a runner whose record was lost), BullMQ keeps the completed ids.
+    await scheduler.deliverQueue.addBulk(channels.map((c) => ({ name: 'deliver', data: { subscriptionId: `slack:channel:${c}`, localDate, scheduledAt: now.toISOString() }, opts: { jobId: deliveryJobId({ subscriptionId: `slack:channel:${c}`, localDate }) } })));
+    expect(await jobCounts(scheduler.deliverQueue)).toEqual({ pending: 0, completed: 20, failed: 0 });
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Real subscriptions for the scheduling tests and the bench: channel subscriptions due at the current UTC
+ * minute, written through the core's SubscriptionStore (the same records, index and lock the `tips`
+ * command uses), and what its sent records say.
+ */
+import { silentLogger } from '../../src/core/logger';
+import type { StatePort } from '../../src/core/state/statePort';
+import type { Subscription } from '../../src/core/tips/model';
+import { channelSubscriptionId, SubscriptionStore, subscriptionKey, TIPS_INDEX_KEY } from '../../src/core/tips/subscriptionStore';
+
+export const utcMinute = (now: Date): string => now.toISOString().slice(11, 16);
+
+/** Slack channel subscriptions whose slot is `now`'s UTC minute, every day, starting an hour ago: due at once. */
+export function channelSubscriptions(channels: string[], now: Date): Subscription[] {
+  const at = now.toISOString();
+  const since = new Date(now.getTime() - 60 * 60_000).toISOString();
+  return channels.map((channel) => ({
+    schemaVersion: 1,
+    id: channelSubscriptionId('slack', channel),
+    audience: 'channel',
+    platform: 'slack',
+    target: channel,
+    userId: 'U-admin',
+    time: utcMinute(now),
+    timezone: 'UTC',
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    frequency: 'normal',
+    since,
+    createdAt: at,
+    updatedAt: at,
+  }));
+}
+
+/** Through SubscriptionStore.put, one by one, as the `tips on` command writes them. */
+export async function seedChannelSubscriptions(store: StatePort, channels: string[], now: Date): Promise<Subscription[]> {
+  const subscriptions = new SubscriptionStore(store, silentLogger);
+  const subs = channelSubscriptions(channels, now);
+  for (const sub of subs) await subscriptions.put(sub);
+  return subs;
+}
+
+/**
+ * For the bench's 10,000: the same records and index the store writes, in one go (put rewrites the whole
+ * index under a lock per subscription, quadratic in the count). Only into an empty store.
+ */
+export async function seedManyChannelSubscriptions(store: StatePort, channels: string[], now: Date): Promise<Subscription[]> {
+  const subs = channelSubscriptions(channels, now);
+  for (let i = 0; i < subs.length; i += 500) await Promise.all(subs.slice(i, i + 500).map((s) => store.set(subscriptionKey(s.id), s)));
+  await store.set(TIPS_INDEX_KEY, { schemaVersion: 1, ids: subs.map((s) => s.id) });
+  return subs;
+}
+
+/** The subscriptions whose sent record does not yet cover `localDate`. */
+export async function notYetSent(store: StatePort, ids: string[], localDate: string): Promise<string[]> {
+  const subscriptions = new SubscriptionStore(store, silentLogger);
+  const missing: string[] = [];
+  for (const id of ids) if (((await subscriptions.getSent(id))?.lastLocalDate ?? '') < localDate) missing.push(id);
+  return missing;
+}
