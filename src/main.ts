@@ -7,6 +7,7 @@ import 'dotenv/config';
 import type { Server } from 'node:http';
 import { ConfigError, discordConfigured, loadConfig, slackConfigured, type Config } from './config';
 import { runConsole } from './bots/console/repl';
+import { ConsoleTipSender } from './bots/console/tipSender';
 import { installCrashHandlers } from './ops/crashHandlers';
 import { closeServer, Health, portOf, startHealthServer } from './ops/health';
 import { createShutdown, type FrontEnd } from './ops/shutdown';
@@ -53,10 +54,14 @@ async function main(config: Config): Promise<void> {
     frontEnds.push({ name: 'discord', stopIntake: () => discord.stopIntake(), stop: () => discord.stop() });
     await discord.start();
     logger.info('discord started');
-    // TIP SENDERS (Discord): tipSenders.set('discord', <the Discord TipSender>) goes here.
+    const { DiscordTipSender } = await import('./bots/discord/tipSender');
+    tipSenders.set('discord', new DiscordTipSender({ token: config.DISCORD_TOKEN!, apiUrl: config.DISCORD_API_URL, logger }));
   }
-  // TIP SENDERS (console): when the console runs, tipSenders.set('console', <the console TipSender>) goes here.
   const platformsStarted = frontEnds.length;
+  const consoleWanted = config.CONSOLE === 'true' || (config.CONSOLE === 'auto' && platformsStarted === 0);
+  // The console's own tips print between answers while it is open.
+  const consoleTips = consoleWanted ? new ConsoleTipSender() : undefined;
+  if (consoleTips) tipSenders.set('console', consoleTips);
 
   // Slack's HTTP server answers /healthz and /readyz itself; every other mode gets a small server of its own.
   const healthPort = config.HEALTH_PORT ?? (platformsStarted > 0 ? config.PORT : undefined);
@@ -82,9 +87,8 @@ async function main(config: Config): Promise<void> {
   }
   if (frontEnds.length > 0) logger.info('ready', { frontEnds: frontEnds.map((f) => f.name) });
 
-  const consoleWanted = config.CONSOLE === 'true' || (config.CONSOLE === 'auto' && platformsStarted === 0);
   if (consoleWanted) {
-    await runConsole({ mentor, userId: 'local', input: process.stdin, output: process.stdout });
+    await runConsole({ mentor, userId: 'local', input: process.stdin, output: process.stdout, tips: consoleTips });
     await shutdown('console closed');
   }
 }
