@@ -44,12 +44,14 @@ test.each(['done', 'learning', 'skip'])('"%s" on the next step updates the messa
   expect(visibleText(progress.body.data)).toContain(`${section}\nCode fundamentals`);
 });
 
-test('"Next step" and "Another tip" update the tip in place', async () => {
+test('"Another tip" on a shared tip adds one and leaves the post; "Next step" on a private one updates it in place', async () => {
   const user = freshUser();
   const buttons = await buttonsAfter('tip', user);
   expect(buttons.map((b) => b.actionId)).toEqual(expect.arrayContaining(['tip', 'next']));
+  // A tip the whole channel sees (a daily tip, a shared answer) stays for everyone else.
   const tip = await press('tip', '', user, false);
-  expect(tip.callback.body.type).toBe(InteractionResponseType.UpdateMessage);
+  expect(tip.callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+  expect(tip.callback.body.data.flags ?? 0).toBe(0);
   expect(visibleText(tip.callback.body.data)).toMatch(/Tip/);
   const next = await press('next', '', user, true);
   expect(next.callback.body.type).toBe(InteractionResponseType.UpdateMessage);

@@ -32,6 +32,8 @@ export const GUILD_CHANNEL_ID = '400000000000000002';
 export interface Place {
   user?: FakeUser;
   guild?: boolean;
+  /** The member may manage the channel (Manage Channels); members have no permissions otherwise. */
+  managesChannel?: boolean;
   /** When Discord created the interaction (ms since 1970, encoded in its id); default now. */
   createdAt?: number;
 }
@@ -59,7 +61,7 @@ function base(type: InteractionType, place: Place) {
       context: 0,
       channel_id: GUILD_CHANNEL_ID,
       channel: { id: GUILD_CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general', flags: 0 },
-      member: { user, roles: [], joined_at: '2025-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '0' },
+      member: { user, roles: [], joined_at: '2025-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: place.managesChannel ? '16' : '0' },
     };
   }
   const dmChannel = dmChannelId(user.id);

@@ -60,6 +60,8 @@ export class SlackFake {
   private readonly responseDelays = new Map<string, number[]>();
   private readonly lateAnswers = new Set<NodeJS.Timeout>();
   private tsCounter = 1;
+  /** users.info's `tz` per user id (default America/New_York). */
+  readonly timezones = new Map<string, string>();
   private server!: Server;
   private sockets!: WebSocketServer;
   private readonly acks = new Map<string, (payload: Record<string, unknown>) => void>();
@@ -221,6 +223,9 @@ export class SlackFake {
         const files = (typeof params.files === 'string' ? JSON.parse(params.files) : params.files) as { id: string; title?: string }[];
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
       }
+      case 'users.info':
+        // Slack's profile timezone, as the tips command reads it; settable per user.
+        return { ok: true, user: { id: params.user, tz: this.timezones.get(String(params.user)) ?? 'America/New_York' } };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(params.users ?? '')}` } };
       default:

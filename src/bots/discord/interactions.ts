@@ -90,11 +90,13 @@ async function button(ctx: BotContext, interaction: ButtonInteraction): Promise<
     await interaction.reply({ content: 'That button is no longer available.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     return;
   }
-  // A button on a message the whole channel sees (a shared answer) must not be overwritten with one
-  // person's private answer: that press is answered privately instead of in place.
+  // A button on a message the whole channel sees (a shared answer, a daily tip) must not be overwritten by
+  // one person's press: a personal answer comes privately, any other as a message of its own (as on Slack).
   const publicMessage = interaction.inGuild() && !interaction.message.flags.has(MessageFlags.Ephemeral);
   const personal = expectedVisibilityFor(request.actionId, false, request.value, request.place) === 'private';
-  await answer(ctx, interaction, request, publicMessage && personal ? 'reply-private' : 'update');
+  // A press on a shared post (a daily tip, a shared answer) adds its answer and leaves the post for everyone.
+  const mode: Mode = publicMessage ? (personal ? 'reply-private' : 'reply-public') : 'update';
+  await answer(ctx, interaction, request, mode);
 }
 
 type Mode = 'reply-private' | 'reply-public' | 'update';
