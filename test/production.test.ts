@@ -41,6 +41,7 @@ test('the production install has the runtime dependencies only', () => {
   expect(existsSync(path.join(app, 'dist', 'knowledge', 'data', 'topics.yaml'))).toBe(true);
   // What the compiled app loads instead of parsing the YAML and the word list's JSON at every start.
   expect(existsSync(path.join(app, 'dist', 'knowledge', 'knowledge.json'))).toBe(true);
+  expect(existsSync(path.join(app, 'dist', 'knowledge', 'knowledge.checked.json'))).toBe(true);
   expect(existsSync(path.join(app, 'dist', 'core', 'understanding', 'common-words.txt'))).toBe(true);
 });
 
