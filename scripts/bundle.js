@@ -5,9 +5,11 @@
  * resolving, reading and compiling them is most of its time. The build writes, in dist/bots/console/:
  *
  * - cli.bundle.js (+ .map): src/bots/console/cli.ts and everything it imports, bundled by esbuild from the
- *   TypeScript sources. Packages stay external (required from node_modules at run time, like the rest of
- *   dist/), except zod, bundled so that its locale index can be left out: `z.locales` is an empty object
- *   there; the English messages zod configures itself with come from their own module and are kept.
+ *   TypeScript sources, with zod, bundled so that its locale index can be left out (`z.locales` is an
+ *   empty object there; the English messages zod configures itself with come from their own module and
+ *   are kept), and the small pure-JavaScript packages every answer loads (dotenv, keyv and its SQLite
+ *   adapter). Every other package, sqlite3's native addon included, is required from node_modules at run
+ *   time, like the rest of dist/ does.
  *   Sources that find files beside themselves (`__dirname`, `__filename`) get the directory their tsc
  *   output lives in, so the bundle reads dist/knowledge/knowledge.json and the rest as the modules do.
  * - cli.bundle.js.cache: V8's code cache for it, written by one sample answer at build time (Node 22's
@@ -24,8 +26,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-/** Packages bundled into the CLI; every other package is required from node_modules at run time. */
-const BUNDLED_PACKAGES = new Set(['zod']);
+/** Packages bundled into the CLI (pure JavaScript); every other package is required from node_modules at run time. */
+const BUNDLED_PACKAGES = new Set(['zod', 'dotenv', 'keyv', '@keyv/sqlite', '@keyv/serialize']);
 /** What the sample answer at build time asks: the one-shot answer bench/startup.ts times. */
 const SAMPLE_ARGS = ['ask', 'what is automl'];
 const CACHE_ENV = 'MENTOR_WRITE_CODE_CACHE';
