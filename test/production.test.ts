@@ -8,7 +8,7 @@
  * compiling it again proves nothing about our build. Everything else is installed as in production.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startApp, ROOT, type AppProcess } from './helpers/appProcess';
@@ -41,7 +41,23 @@ test('the production install has the runtime dependencies only', () => {
   expect(existsSync(path.join(app, 'dist', 'knowledge', 'data', 'topics.yaml'))).toBe(true);
   // What the compiled app loads instead of parsing the YAML and the word list's JSON at every start.
   expect(existsSync(path.join(app, 'dist', 'knowledge', 'knowledge.json'))).toBe(true);
+  expect(existsSync(path.join(app, 'dist', 'knowledge', 'knowledge.checked.json'))).toBe(true);
   expect(existsSync(path.join(app, 'dist', 'core', 'understanding', 'common-words.txt'))).toBe(true);
+});
+
+test('the one-shot CLI runs from its bundle, with its code cache, on the production dependencies', () => {
+  // scripts/bundle.js: cli.js loads cli.bundle.js (zod inside, other packages from node_modules).
+  expect(existsSync(path.join(app, 'dist', 'bots', 'console', 'cli.bundle.js'))).toBe(true);
+  expect(existsSync(path.join(app, 'dist', 'bots', 'console', 'cli.bundle.js.cache'))).toBe(true);
+  const env = { PATH: process.env.PATH ?? '', STORE_URL: 'sqlite://data/cli.sqlite' };
+  const run = (...args: string[]) => execFileSync(process.execPath, [path.join(app, 'dist', 'bots', 'console', 'cli.js'), ...args], { cwd: app, env, encoding: 'utf8' });
+  expect(run('ask', 'what is automl')).toContain('AutoML');
+  expect(run('say', "I'm a data scientist")).toContain('Noted: your background: Data scientist');
+  // The profile was stored in the SQLite file: the next process reads it.
+  expect(run('next')).toContain('Your next step: MLOps');
+  // A cache that is not this bundle's (another build's, or damaged) is not used: the CLI compiles without it.
+  writeFileSync(path.join(app, 'dist', 'bots', 'console', 'cli.bundle.js.cache'), Buffer.alloc(4096, 7));
+  expect(run('next')).toContain('Your next step: MLOps');
 });
 
 test('with no tokens, node dist/main.js opens the console mentor and answers', async () => {

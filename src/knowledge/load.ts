@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { compiledDocuments, compiledDocumentsExist, yamlDocuments, type KnowledgeDocuments } from './documents';
+import { COMPILED_KNOWLEDGE_FILE, compiledDocuments, compiledDocumentsExist, readCheckedKnowledge, yamlDocuments, type KnowledgeDocuments } from './documents';
 import {
   AREAS,
   backgroundSchema,
@@ -90,12 +90,40 @@ export const FILES = {
  * else the YAML files beside the loader (the TypeScript sources, tests, kb:check).
  */
 export function loadKnowledgeBase(dir?: string): KnowledgeBase {
-  if (dir === undefined && compiledDocumentsExist()) return validateKnowledgeBase(compiledDocuments());
+  if (dir === undefined && compiledDocumentsExist()) return loadCompiledKnowledgeBase();
   return validateKnowledgeBase(yamlDocuments(dir ?? DEFAULT_DATA_DIR));
+}
+
+/**
+ * The build's compiled JSON. The build validated it and kept what the schemas made of it (with the file's
+ * hash, see documents.ts): for that very file the schemas' work is not done again at every start (most of
+ * the loading time); any other content, a damaged or hand-edited file, is validated as always.
+ */
+export function loadCompiledKnowledgeBase(file: string = COMPILED_KNOWLEDGE_FILE): KnowledgeBase {
+  const parsed = readCheckedKnowledge(file) as ParsedKnowledge | undefined;
+  return parsed ? assembleKnowledgeBase(parsed, []) : validateKnowledgeBase(compiledDocuments(file));
+}
+
+/** What the schemas make of the data files: every entry checked, with its defaults filled in. Plain JSON. */
+export interface ParsedKnowledge {
+  topics: Topic[];
+  roles: Role[];
+  backgrounds: Background[];
+  goals: Goal[];
+  explanations: Explanation[];
+  tips: Tip[];
+  stages: Stage[];
+  tasks: Task[];
+  slang: Record<string, string>;
 }
 
 export function validateKnowledgeBase(documents: KnowledgeDocuments): KnowledgeBase {
   const problems: KnowledgeProblem[] = [];
+  return assembleKnowledgeBase(parseKnowledge(documents, problems), problems);
+}
+
+/** Each file and entry through its schema; what does not pass is left out and added to `problems`. */
+export function parseKnowledge(documents: KnowledgeDocuments, problems: KnowledgeProblem[]): ParsedKnowledge {
   const read = <T extends z.ZodType>(file: string, schema: T): z.infer<T> | undefined => {
     let raw: unknown;
     try {
@@ -137,15 +165,22 @@ export function validateKnowledgeBase(documents: KnowledgeDocuments): KnowledgeB
   const pathFile = read(FILES.path, pathFileSchema);
   const wordsFile = read(FILES.words, wordsFileSchema);
 
-  const topics = entries(FILES.topics, topicsFile?.topics, topicSchema, 'topic');
-  const roles = entries(FILES.roles, rolesFile?.roles, roleSchema, 'role');
-  const backgrounds = entries(FILES.roles, rolesFile?.backgrounds, backgroundSchema, 'background');
-  const goals = entries(FILES.roles, rolesFile?.goals, goalSchema, 'goal');
-  const explanations = entries(FILES.explanations, explanationsFile?.explanations, explanationSchema, 'explanation');
-  const tips = entries(FILES.tips, tipsFile?.tips, tipSchema, 'tip');
-  const stages = entries(FILES.path, (pathFile?.stages ?? []).map((s) => ({ ...(s as object) })), stageSchema, 'stage');
-  const tasks = entries(FILES.path, pathFile?.tasks, taskSchema, 'task');
+  return {
+    topics: entries(FILES.topics, topicsFile?.topics, topicSchema, 'topic'),
+    roles: entries(FILES.roles, rolesFile?.roles, roleSchema, 'role'),
+    backgrounds: entries(FILES.roles, rolesFile?.backgrounds, backgroundSchema, 'background'),
+    goals: entries(FILES.roles, rolesFile?.goals, goalSchema, 'goal'),
+    explanations: entries(FILES.explanations, explanationsFile?.explanations, explanationSchema, 'explanation'),
+    tips: entries(FILES.tips, tipsFile?.tips, tipSchema, 'tip'),
+    stages: entries(FILES.path, (pathFile?.stages ?? []).map((s) => ({ ...(s as object) })), stageSchema, 'stage'),
+    tasks: entries(FILES.path, pathFile?.tasks, taskSchema, 'task'),
+    slang: wordsFile?.slang ?? {},
+  };
+}
 
+/** The checks across files and entries, then the indexes; throws every problem found, `problems` included. */
+export function assembleKnowledgeBase(parsed: ParsedKnowledge, problems: KnowledgeProblem[]): KnowledgeBase {
+  const { topics, roles, backgrounds, goals, explanations, tips, stages, tasks } = parsed;
   const topicById = new Map(topics.map((t) => [t.id, t]));
   const checkTopicRefs = (file: string, entry: string, field: string, ids: readonly string[]) => {
     ids.forEach((ref, i) => {
@@ -189,7 +224,7 @@ export function validateKnowledgeBase(documents: KnowledgeDocuments): KnowledgeB
     stageOf,
     choiceOf,
     tasks,
-    slang: new Map(Object.entries(wordsFile?.slang ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    slang: new Map(Object.entries(parsed.slang).map(([k, v]) => [k.toLowerCase(), v])),
   };
 }
 

@@ -90,12 +90,19 @@ const ASKING_FRAME = new Set(['what', 'whats', "what's", 'is', 'explain', 'about
 
 export class Understander {
   private readonly aliases: AliasIndex;
-  private readonly retriever: Retriever;
+  private builtRetriever: Retriever | undefined;
   private slangRegex: RegExp | undefined;
 
   constructor(private readonly kb: KnowledgeBase) {
     this.aliases = new AliasIndex(kb);
-    this.retriever = new Retriever(kb);
+  }
+
+  /**
+   * The full-text index, built on the first message that needs a search: indexing every explanation and
+   * topic is a tenth of a one-shot CLI answer, and commands and most questions never search.
+   */
+  private get retriever(): Retriever {
+    return (this.builtRetriever ??= new Retriever(this.kb));
   }
 
   get aliasIndex(): AliasIndex {
