@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import type { Logger } from '../../core/logger';
+import type { FrontEnd } from '../../ops/shutdown';
 
 export interface ShardingOptions {
   token: string;
@@ -84,17 +85,33 @@ async function main(): Promise<void> {
     const logger = createRuntimeLogger(config);
     installCrashHandlers(logger);
     if (!config.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN is missing: set it in the environment or .env (see docs/discord.md).');
-    // The manager opens the store only to report whether the shards can reach it.
+    // The manager opens the store to report whether the shards can reach it, and to post the daily tips.
     const store = createState(config.STORE_URL, { logger });
     const health = new Health(store);
     const healthServer = await startHealthServer(health, config.HEALTH_PORT ?? config.PORT);
     logger.info('health endpoints listening', { port: portOf(healthServer), paths: ['/healthz', '/readyz'] });
     const manager = await startSharding({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, logger });
     health.addPlatform('discord', () => allShardsReady(manager));
+    const frontEnds: FrontEnd[] = [{ name: 'discord shards', stopIntake: () => undefined, stop: () => stopSharding(manager) }];
+    // Daily tips go out from this process, over REST only (no gateway needed), so shards stay the same.
+    if (config.TIPS_ENABLED) {
+      const { createTipScheduler, tipSchedulerOptions } = await import('../../scheduling/createTipScheduler');
+      const { createTipsRunner } = await import('../../core/tips/tipsRunner');
+      const { DiscordTipSender } = await import('./tipSender');
+      const scheduler = createTipScheduler({
+        options: tipSchedulerOptions(config),
+        store,
+        runner: createTipsRunner({ store, logger, deliveryLockTtlMs: config.TIPS_DELIVERY_LOCK_MS }),
+        senders: new Map([['discord', new DiscordTipSender({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, logger })]]),
+        logger,
+      });
+      frontEnds.push({ name: 'tips', stopIntake: () => scheduler.stopIntake(), stop: () => scheduler.stop() });
+      await scheduler.start();
+    }
     const shutdown = createShutdown({
       logger,
       health,
-      frontEnds: [{ name: 'discord shards', stopIntake: () => undefined, stop: () => stopSharding(manager) }],
+      frontEnds,
       closeResources: async () => {
         await Promise.all([store.disconnect(), closeServer(healthServer)]);
       },
