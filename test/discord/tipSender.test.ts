@@ -5,9 +5,9 @@
  */
 import { silentLogger } from '../../src/core/logger';
 import { reply } from '../../src/core/reply';
-import type { Subscription } from '../../src/core/tips/model';
 import { DiscordTipSender } from '../../src/bots/discord/tipSender';
 import { discordError, FakeDiscord, rateLimit } from '../helpers/discordFake';
+import { subscriptionFor } from '../helpers/tipSubscriptions';
 
 let fake: FakeDiscord;
 let sender: DiscordTipSender;
@@ -18,22 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-const at = '2026-12-01T09:00:00.000Z';
-const subscription = (audience: 'channel' | 'person', target: string): Subscription => ({
-  schemaVersion: 1,
-  id: `discord:${audience}:${target}`,
-  audience,
-  platform: 'discord',
-  target,
-  userId: '42',
-  time: '09:00',
-  timezone: 'UTC',
-  weekdays: [1, 2, 3, 4, 5],
-  frequency: 'normal',
-  since: at,
-  createdAt: at,
-  updatedAt: at,
-});
+const subscription = (audience: 'channel' | 'person', target: string) => subscriptionFor('discord', audience, target, { userId: '42' });
 
 const tip = reply(
   [

@@ -1,26 +1,11 @@
 import { createLogger } from '../../src/core/logger';
 import { reply } from '../../src/core/reply';
-import type { Subscription } from '../../src/core/tips/model';
 import { createSlackTipSender } from '../../src/bots/slack/tipSender';
 import { SlackFake } from '../helpers/slackFake';
+import { subscriptionFor } from '../helpers/tipSubscriptions';
 
 const logger = createLogger('silent');
-const now = new Date().toISOString();
-const subscription = (audience: 'channel' | 'person', target: string): Subscription => ({
-  schemaVersion: 1,
-  id: `slack:${audience}:${target}`,
-  audience,
-  platform: 'slack',
-  target,
-  userId: 'U1',
-  time: '09:00',
-  timezone: 'UTC',
-  weekdays: [1, 2, 3, 4, 5],
-  frequency: 'normal',
-  since: now,
-  createdAt: now,
-  updatedAt: now,
-});
+const subscription = (audience: 'channel' | 'person', target: string) => subscriptionFor('slack', audience, target);
 const tip = reply([{ type: 'heading', text: 'Tip of the day' }, { type: 'text', text: 'Learn <one> framework & ship.' }], 'public');
 
 describe('the Slack TipSender', () => {

@@ -10,7 +10,7 @@ import { ROOT, startApp, type AppProcess } from '../helpers/appProcess';
 import { SlackPostFake } from '../helpers/slackPostFake';
 import { createState } from '../../src/storage/createState';
 import { tempSqlite, type TempSqlite } from '../helpers/tempStore';
-import { notYetSent, seedChannelSubscriptions } from './tipsFixture';
+import { notYetSent, seedChannelSubscriptions, tipsAppEnv } from './tipsFixture';
 
 const MAIN = path.join(ROOT, 'dist', 'main.js');
 const CONCURRENCY = 4;
@@ -25,18 +25,9 @@ describe('tips in one process on SQLite, restarted mid-run', () => {
   const start = (token: string): AppProcess => {
     const app = startApp(
       { compiled: MAIN },
-      {
-        STORE_URL: db.url,
-        SLACK_BOT_TOKEN: token,
-        SLACK_SIGNING_SECRET: 'sqlite-restart-secret',
-        SLACK_API_URL: fake.apiUrl,
-        PORT: '0',
-        TIPS_TICK_MS: '1000',
-        TIPS_DELIVERY_LOCK_MS: '2000',
-        TIPS_CONCURRENCY: String(CONCURRENCY),
-        TIPS_RATE_MAX: '1000',
+      tipsAppEnv({ storeUrl: db.url, token, apiUrl: fake.apiUrl, concurrency: CONCURRENCY }, {
         TIPS_LEASE_MS: '3000',
-      },
+      }),
     );
     apps.push(app);
     return app;

@@ -14,7 +14,7 @@ import { ROOT, startApp, type AppProcess } from '../helpers/appProcess';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/privateRedis';
 import { SlackPostFake } from '../helpers/slackPostFake';
 import { jobCounts } from './redisKeys';
-import { seedChannelSubscriptions } from './tipsFixture';
+import { seedChannelSubscriptions, tipsAppEnv } from './tipsFixture';
 
 const MAIN = path.join(ROOT, 'dist', 'main.js');
 const CONCURRENCY = 4;
@@ -32,22 +32,13 @@ describe('tips on three instances sharing Redis (BullMQ)', () => {
   const start = (token: string): AppProcess => {
     const app = startApp(
       { compiled: MAIN },
-      {
-        STORE_URL: redis.url,
-        SLACK_BOT_TOKEN: token,
-        SLACK_SIGNING_SECRET: 'three-instances-secret',
-        SLACK_API_URL: fake.apiUrl,
-        PORT: '0',
-        TIPS_TICK_MS: '1000',
-        TIPS_DELIVERY_LOCK_MS: '2000',
-        TIPS_CONCURRENCY: String(CONCURRENCY),
-        TIPS_RATE_MAX: '1000',
+      tipsAppEnv({ storeUrl: redis.url, token, apiUrl: fake.apiUrl, concurrency: CONCURRENCY }, {
         TIPS_QUEUE_PREFIX: PREFIX,
         TIPS_BACKOFF_MS: '200',
         // A killed worker's jobs are taken up again within a few seconds, not the production 30 s.
         TIPS_LOCK_MS: '2000',
         TIPS_STALLED_INTERVAL_MS: '1000',
-      },
+      }),
     );
     apps.push(app);
     return app;

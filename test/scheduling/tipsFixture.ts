@@ -6,6 +6,7 @@
 import { silentLogger } from '../../src/core/logger';
 import type { StatePort } from '../../src/core/state/statePort';
 import type { Subscription } from '../../src/core/tips/model';
+import { subscriptionFor } from '../helpers/tipSubscriptions';
 import { channelSubscriptionId, SubscriptionStore, subscriptionKey, TIPS_INDEX_KEY } from '../../src/core/tips/subscriptionStore';
 
 export const utcMinute = (now: Date): string => now.toISOString().slice(11, 16);
@@ -14,21 +15,17 @@ export const utcMinute = (now: Date): string => now.toISOString().slice(11, 16);
 export function channelSubscriptions(channels: string[], now: Date): Subscription[] {
   const at = now.toISOString();
   const since = new Date(now.getTime() - 60 * 60_000).toISOString();
-  return channels.map((channel) => ({
-    schemaVersion: 1,
-    id: channelSubscriptionId('slack', channel),
-    audience: 'channel',
-    platform: 'slack',
-    target: channel,
-    userId: 'U-admin',
-    time: utcMinute(now),
-    timezone: 'UTC',
-    weekdays: [1, 2, 3, 4, 5, 6, 7],
-    frequency: 'normal',
-    since,
-    createdAt: at,
-    updatedAt: at,
-  }));
+  return channels.map((channel) =>
+    subscriptionFor('slack', 'channel', channel, {
+      id: channelSubscriptionId('slack', channel),
+      userId: 'U-admin',
+      time: utcMinute(now),
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      since,
+      createdAt: at,
+      updatedAt: at,
+    }),
+  );
 }
 
 /** Through SubscriptionStore.put, one by one, as the `tips on` command writes them. */
@@ -56,4 +53,20 @@ export async function notYetSent(store: StatePort, ids: string[], localDate: str
   const missing: string[] = [];
   for (const id of ids) if (((await subscriptions.getSent(id))?.lastLocalDate ?? '') < localDate) missing.push(id);
   return missing;
+}
+
+/** The environment of a `node dist/main.js` posting tips to a fake Slack quickly, for the process tests. */
+export function tipsAppEnv(options: { storeUrl: string; token: string; apiUrl: string; concurrency: number }, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    STORE_URL: options.storeUrl,
+    SLACK_BOT_TOKEN: options.token,
+    SLACK_SIGNING_SECRET: 'tips-process-test-secret',
+    SLACK_API_URL: options.apiUrl,
+    PORT: '0',
+    TIPS_TICK_MS: '1000',
+    TIPS_DELIVERY_LOCK_MS: '2000',
+    TIPS_CONCURRENCY: String(options.concurrency),
+    TIPS_RATE_MAX: '1000',
+    ...extra,
+  };
 }
