@@ -1,5 +1,5 @@
 /**
- * Tips benchmark: 10,000 channel subscriptions due at once (1,000 on SQLite, BENCH_TIPS_SQLITE), posted through the real runner and the Slack
+ * Tips benchmark: 10,000 channel subscriptions due at once (BENCH_TIPS; BENCH_TIPS_SQLITE for the SQLite mode), posted through the real runner and the Slack
  * TipSender to a fake Slack Web API (in this process, on loopback) that enforces Slack's one message per
  * second per channel (10,000 channels; a faster post gets 429 with Retry-After). Printed per mode (BullMQ on
  * the Redis at REDIS_URL, then croner in-process on a temporary SQLite file):
@@ -32,7 +32,7 @@ import { printTable } from './stats';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const COUNT = Number(process.env.BENCH_TIPS ?? 10_000);
 /** SQLite commits each write to disk (about 25 ms a write here, four writes a post): fewer, or it takes many minutes. */
-const SQLITE_COUNT = Number(process.env.BENCH_TIPS_SQLITE ?? 1_000);
+const SQLITE_COUNT = Number(process.env.BENCH_TIPS_SQLITE ?? COUNT);
 const CONCURRENCY = Number(process.env.BENCH_TIPS_CONCURRENCY ?? 50);
 const logger = createLogger('silent');
 const kb = loadKnowledgeBase();

@@ -44,6 +44,10 @@ function openBackend(storeUrl: string, namespace: string, logger: Logger): State
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     // busyTimeout: several processes (console CLI runs, sharded bots) may share one file.
     const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 });
+    // Write-ahead logging, synced at checkpoints: a write is one append instead of a journal and two
+    // fsyncs, about ten times faster here, and readers no longer wait for writers. A crash of the process
+    // loses nothing; a power cut may lose the last moments' writes, never the file's consistency.
+    if (file !== ':memory:') void sqlite.query('PRAGMA journal_mode = WAL').then(() => sqlite.query('PRAGMA synchronous = NORMAL')).catch((error: unknown) => logger.warn('sqlite: write-ahead logging not enabled', { error }));
     const keyv = new Keyv({ store: sqlite, namespace, throwOnErrors: true });
     // Several processes may share the file (console runs, sharded bots): claims and locks are atomic on it.
     return new KeyvState(keyv, sqliteAtomics(sqlite.query as SqliteQuery, namespace), true);
