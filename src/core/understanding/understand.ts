@@ -10,7 +10,8 @@ import { splitClauses, type Clause } from './clauses';
 import { COMMON_WORDS, EVALUATIVE, FIRST_PERSON, KNOW_CUES, LEARNING_CUES, QUESTION_STARTS, TECH_CONTEXT } from './lexicon';
 import { Retriever, type RetrievalHit } from './retrieval';
 import { readStatements, type Statements } from './statements';
-import { MAX_MESSAGE_LENGTH, normalize, STOPWORDS } from './text';
+import { clean, MAX_MESSAGE_LENGTH, normalize, STOPWORDS } from './text';
+import { readTipsWish } from './tipsWish';
 
 export type { Statements } from './statements';
 
@@ -41,6 +42,10 @@ export type Intent =
   | 'roles'
   | 'statement'
   | 'too-long'
+  /** "give me a tip": one tip now. */
+  | 'tip'
+  /** About the daily tips ("send me a tip every morning", "no more tips"): `tipsSettings` are the `tips` command's words. */
+  | 'tips'
   | 'out-of-scope';
 
 export interface Understanding {
@@ -56,6 +61,8 @@ export interface Understanding {
   refersBack: boolean;
   /** For `option`: the typed number. */
   option?: number;
+  /** For `tips`: what to run as `tips <settings>` ("on 08:00 daily", "off", "pause 7d"). */
+  tipsSettings?: string;
 }
 
 /** Below this BM25 score, a retrieval hit is a coincidence of words, not an answer. */
@@ -159,6 +166,9 @@ export class Understander {
     const tasks = askedTasks.length > 0 ? askedTasks : ids(all, 'task');
     const result = { topics, roles, tasks, statements, hits: [] as RetrievalHit[], refersBack: false };
 
+    // A skill or role named makes "tips" advice about it; a job ("ml") alone is too general for that.
+    const wish = readTipsWish(clean(input).toLowerCase(), raw, topics.length + roles.length > 0);
+    if (wish) return wish.kind === 'tip-now' ? { intent: 'tip', ...result } : { intent: 'tips', ...result, tipsSettings: wish.settings };
     if (HELP.test(text)) return { intent: 'help', ...result };
     if (GREETING.test(text)) return { intent: 'greeting', ...result };
     if (THANKS.test(text)) return { intent: 'thanks', ...result };

@@ -14,6 +14,8 @@ import type { Statements } from '../../understanding/understand';
 import { MAX_MESSAGE_LENGTH } from '../../understanding/text';
 import { followUp, referredTopic, topicsOf } from './followUp';
 import { nextStepFor } from './learning';
+import { tip } from './tip';
+import { tips } from './tips';
 import type { CommandHandler } from './types';
 
 /** Applies "I know X / I'm learning Y / I'm a data scientist" to the profile and says what was noted. */
@@ -54,8 +56,12 @@ export async function answerText(session: Session, text: string): Promise<Reply>
   const noted = applyStatements(session, u.statements);
   const preface = noted.length > 0 ? [notedReply(noted, u.statements, session)] : [];
   const profile = () => session.profile;
-  const answer = (): Reply => {
+  const answer = async (): Promise<Reply> => {
     switch (u.intent) {
+      case 'tip':
+        return tip(session, {});
+      case 'tips':
+        return tips(session, { settings: u.tipsSettings });
       case 'too-long':
         return tooLongReply(MAX_MESSAGE_LENGTH);
       case 'help':
@@ -135,7 +141,7 @@ export async function answerText(session: Session, text: string): Promise<Reply>
         return outOfScopeReply();
     }
   };
-  const answered = followUp(session, u, text) ?? answer();
+  const answered = followUp(session, u, text) ?? (await answer());
   return about(combine(...preface, answered), { ...(answered.about ?? { topics: [] }), intent: answered.about?.intent ?? u.intent });
 }
 
