@@ -61,6 +61,9 @@ test('written in a DM, such a request does what the command would', async () => 
   const subscriptions = new SubscriptionStore(store, silentLogger);
   await mentor.handle({ kind: 'message', userId: 'U1', text: 'could you send me a tip every weekday at 7:30?', place });
   expect(await subscriptions.get('slack:person:U1')).toMatchObject({ time: '07:30', timezone: 'Europe/Paris', weekdays: [1, 2, 3, 4, 5] });
+  // Right after an answer about the tips, a follow-up need not say "tips".
+  await mentor.handle({ kind: 'message', userId: 'U1', text: 'actually make it weekends only', place });
+  expect(await subscriptions.get('slack:person:U1')).toMatchObject({ time: '07:30', weekdays: [6, 7] });
   await mentor.handle({ kind: 'message', userId: 'U1', text: 'pls pause the tips for 3 days', place });
   // Three days from the request (one person's requests are a millisecond apart at least).
   expect((await subscriptions.get('slack:person:U1'))?.pausedUntil).toMatch(/^2026-12-04T06:00:00/);

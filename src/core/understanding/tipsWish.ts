@@ -37,12 +37,15 @@ const DAY_WORDS: [RegExp, number][] = [
 ];
 const DAY_IDS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-/** `text`: the message in lowercase with its punctuation; `raw`: as written (timezone names keep their case). */
-export function readTipsWish(message: string, raw: string, namesSomething: boolean): TipsWish | undefined {
+/**
+ * `message`: in lowercase with its punctuation; `raw`: as written (timezone names keep their case).
+ * `aboutTips`: the last answer was about the tips, so "make it weekends only" or "stop them" need not say "tips".
+ */
+export function readTipsWish(message: string, raw: string, namesSomething: boolean, aboutTips = false): TipsWish | undefined {
   let text = message;
   const bare = BARE.exec(text.trim());
   if (bare) return { kind: 'tips', settings: bare[1]!.startsWith('un') ? 'off' : 'on' };
-  if (!TIP.test(text)) return undefined;
+  if (!TIP.test(text) && !aboutTips) return undefined;
   // Typos people make in the words that matter here ("evry day", "mornig").
   text = text.replace(/\bev(e)?ry\b/g, 'every').replace(/\bmornig\b/g, 'morning');
   // "every day instead of just weekdays": what comes after "instead of" is what they no longer want.
@@ -50,12 +53,13 @@ export function readTipsWish(message: string, raw: string, namesSomething: boole
   if (STATUS.test(text) && !CHANGE.test(text)) return { kind: 'tips', settings: 'status' };
   if (RESUME.test(text)) return { kind: 'tips', settings: 'resume' };
   if (PAUSE.test(text)) return { kind: 'tips', settings: `pause ${pauseDays(text) ?? 7}d` };
-  if (NOW_OUTRIGHT.test(text) && !namesSomething) return { kind: 'tip-now' };
+  if (NOW_OUTRIGHT.test(text) && !namesSomething && TIP.test(text)) return { kind: 'tip-now' };
   if (STOP.test(text)) return { kind: 'tips', settings: 'off' };
   if (SCHEDULE.test(text) || (CHANGE.test(text) && timeOf(wanted))) {
     return { kind: 'tips', settings: ['on', timeOf(wanted), zoneOf(raw), daysOf(wanted)].filter(Boolean).join(' ') };
   }
   // "tips for interviews?", "any tips on pytorch": advice about something, answered as a question.
+  if (!TIP.test(text)) return undefined;
   if (namesSomething || /\btips? (for|on|about|to|when|with|regarding)\b(?! (me|us|today|now|the day)\b)/.test(text)) return undefined;
   return NOW.test(text) ? { kind: 'tip-now' } : undefined;
 }

@@ -11,7 +11,8 @@ import { setTopicStatus } from '../../profile/profile';
 import { about, combine, reply, type Reply } from '../../reply';
 import type { Session } from '../../session';
 import type { Statements } from '../../understanding/understand';
-import { MAX_MESSAGE_LENGTH } from '../../understanding/text';
+import { clean, MAX_MESSAGE_LENGTH } from '../../understanding/text';
+import { readTipsWish } from '../../understanding/tipsWish';
 import { followUp, referredTopic, topicsOf } from './followUp';
 import { nextStepFor } from './learning';
 import { tip } from './tip';
@@ -52,7 +53,12 @@ function notedReply(noted: string[], s: Statements, session: Session): Reply {
 
 export async function answerText(session: Session, text: string): Promise<Reply> {
   const { kb } = session;
-  const u = session.deps.understander.understand(text, !!session.dialogue);
+  let u = session.deps.understander.understand(text, !!session.dialogue);
+  if (session.dialogue?.intent === 'tips' && u.intent === 'out-of-scope') {
+    // Right after an answer about the tips: "make it weekends only", "stop them", "pause for a week".
+    const wish = readTipsWish(clean(text).toLowerCase(), text, false, true);
+    if (wish?.kind === 'tips') u = { ...u, intent: 'tips', tipsSettings: wish.settings };
+  }
   const noted = applyStatements(session, u.statements);
   const preface = noted.length > 0 ? [notedReply(noted, u.statements, session)] : [];
   const profile = () => session.profile;

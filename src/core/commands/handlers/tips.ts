@@ -6,7 +6,7 @@
  * the change is refused and nothing is written; a failed read is never taken for "tips are off".
  */
 import type { Place } from '../../request';
-import { reply, errorReply, type Block, type Reply } from '../../reply';
+import { about, reply, errorReply, type Block, type Reply } from '../../reply';
 import type { Session } from '../../session';
 import { isStoreFailure, STORE_DOWN_CHANGE_TEXT } from '../../storeFailure';
 import { nextPostTime } from '../../tips/due';
@@ -140,7 +140,13 @@ async function change(session: Session, where: Where, place: Place, action: Excl
   }
 }
 
+/** Answers about the tips are marked so, so a follow-up ("make it weekends only") is read against them. */
 export const tips: CommandHandler = async (session, args) => {
+  const answer = await tipsAnswer(session, args);
+  return answer.error ? answer : about(answer, { intent: 'tips', topics: [] });
+};
+
+const tipsAnswer: CommandHandler = async (session, args) => {
   const parsed = parseTipsCommand(args.settings ?? '');
   if (!parsed.ok) return errorReply(parsed.error);
   // No place at all: the console, a direct conversation.
