@@ -25,7 +25,7 @@ describe('delivery job ids', () => {
   describe('on a real BullMQ 6 queue', () => {
     const prefix = uniqueName('jobids');
     let queue: Queue;
-    beforeAll(() => (queue = new Queue('tips-deliver', { connection: { url: REDIS_URL }, prefix })));
+    beforeAll(() => (queue = new Queue('tips-deliver-slack', { connection: { url: REDIS_URL }, prefix })));
     afterAll(async () => {
       await queue.close();
       await deleteKeys(`${prefix}:*`);
