@@ -7,7 +7,8 @@ import type { TipSchedulerOptions } from '../../src/scheduling/types';
 import { REDIS_URL, redisState } from '../helpers/tempStore';
 import { deleteKeys, jobCounts, uniqueName } from './redisKeys';
 import { createTipsRunner } from '../../src/core/tips/tipsRunner';
-import { seedChannelSubscriptions } from './tipsFixture';
+import { SubscriptionStore } from '../../src/core/tips/subscriptionStore';
+import { channelSubscriptions, seedChannelSubscriptions } from './tipsFixture';
 
 const logger = createLogger('silent');
 
@@ -50,14 +51,14 @@ describe('the BullMQ tick', () => {
   it('adds one delivery job per subscription and day; a second tick in the same minute adds nothing; delivered ones are not queued again', async () => {
     const now = new Date();
     const channels = Array.from({ length: 20 }, (_, i) => `C${i}`);
-    await seedChannelSubscriptions(store, channels, now);
+    const [{ since }] = (await seedChannelSubscriptions(store, channels, now)) as [Subscription];
 
     const first = await scheduler.tick(now);
     expect(first).toEqual({ due: 20, handed: 20 });
     const counts = await scheduler.deliverQueue('slack').getJobCounts();
     expect(counts.waiting).toBe(20);
     const localDate = now.toISOString().slice(0, 10);
-    const job = await scheduler.deliverQueue('slack').getJob(deliveryJobId({ subscriptionId: 'slack:channel:C7', localDate }));
+    const job = await scheduler.deliverQueue('slack').getJob(deliveryJobId({ subscriptionId: 'slack:channel:C7', localDate, since }));
     expect(job?.data).toMatchObject({ subscriptionId: 'slack:channel:C7', localDate });
 
     // Same minute, a few seconds later (another instance's tick): still due, but the ids are taken.
@@ -75,8 +76,18 @@ describe('the BullMQ tick', () => {
     expect(posted).toHaveLength(20);
 
     // Even if something asked again (a runner whose record was lost), BullMQ keeps the completed ids.
-    await scheduler.deliverQueue('slack').addBulk(channels.map((c) => ({ name: 'deliver', data: { subscriptionId: `slack:channel:${c}`, localDate, scheduledAt: now.toISOString() }, opts: { jobId: deliveryJobId({ subscriptionId: `slack:channel:${c}`, localDate }) } })));
+    await scheduler.deliverQueue('slack').addBulk(channels.map((c) => ({ name: 'deliver', data: { subscriptionId: `slack:channel:${c}`, localDate, scheduledAt: now.toISOString() }, opts: { jobId: deliveryJobId({ subscriptionId: `slack:channel:${c}`, localDate, since }) } })));
     expect(await jobCounts(scheduler.deliverQueue('slack'))).toEqual({ pending: 0, completed: 20, failed: 0 });
+
+    // Off, then on again the same day, before the slot's time: a new subscription (a later since), a new post.
+    const subscriptions = new SubscriptionStore(store, logger);
+    await subscriptions.remove('slack:channel:C3');
+    const [again] = channelSubscriptions(['C3'], now) as [Subscription];
+    await subscriptions.put({ ...again, since: new Date(now.getTime() - 30 * 60_000).toISOString() });
+    expect(await scheduler.tick(new Date(now.getTime() + 15_000))).toEqual({ due: 1, handed: 1 });
+    await waitUntil(async () => (await jobCounts(scheduler.deliverQueue('slack'))).completed === 21);
+    expect(posted.filter((c) => c === 'C3')).toHaveLength(2);
+    expect(posted).toHaveLength(21);
   });
 });
 
