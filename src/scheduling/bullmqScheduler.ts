@@ -108,7 +108,10 @@ export function createBullmqScheduler(deps: TipSchedulerDeps): BullmqTipSchedule
     for (const d of due) {
       const platform = platformOf(d.subscriptionId);
       const s = since.get(d.subscriptionId);
-      if (platform !== undefined && s !== undefined) byPlatform.set(platform, [...(byPlatform.get(platform) ?? []), { due: d, since: s }]);
+      if (platform === undefined || s === undefined) continue;
+      const list = byPlatform.get(platform);
+      if (list) list.push({ due: d, since: s });
+      else byPlatform.set(platform, [{ due: d, since: s }]);
     }
     const known = [...byPlatform.values()].flat();
     await Promise.all(
