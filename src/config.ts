@@ -61,7 +61,7 @@ export const configSchema = z.object({
   TIPS_TICK_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1000).max(3_600_000).default(60_000)),
   /** Tip posts in flight at once per instance (BullMQ worker concurrency, or the in-process pool). */
   TIPS_CONCURRENCY: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).max(100).default(4)),
-  /** At most TIPS_RATE_MAX posts per TIPS_RATE_DURATION_MS (across all instances with Redis). */
+  /** At most TIPS_RATE_MAX posts per TIPS_RATE_DURATION_MS (with Redis: per platform, across all instances). */
   TIPS_RATE_MAX: z.preprocess(emptyIsUnset, z.coerce.number().int().min(1).default(20)),
   TIPS_RATE_DURATION_MS: z.preprocess(emptyIsUnset, z.coerce.number().int().min(10).default(1_000)),
   /** In-process mode: how long a claimed (subscription, day) stays claimed before a crashed send is retried. */

@@ -31,7 +31,8 @@ export function createInProcessScheduler(deps: TipSchedulerDeps): TipScheduler {
   let cron: Cron | undefined;
   let running: Promise<TickResult> | undefined;
 
-  const post = async (due: DueTip): Promise<boolean> => {
+  /** `now` is the tick's: the runner checks the slot is still due at that instant (the same minute in production). */
+  const post = async (due: DueTip, now: Date): Promise<boolean> => {
     const key = claimKey(due);
     if (posting.has(key)) return false;
     posting.add(key);
@@ -42,7 +43,8 @@ export function createInProcessScheduler(deps: TipSchedulerDeps): TipScheduler {
         logger.debug('tip already claimed', { subscription: due.subscriptionId, localDate: due.localDate });
         return false;
       }
-      const result = await runner.deliver(due, senders, new Date());
+      // 'sent', or why not ('already-sent', 'not-due', 'paused', ...): logged as the runner answered.
+      const result = await runner.deliver(due, senders, now);
       logger.info('tip delivered', { subscription: due.subscriptionId, localDate: due.localDate, result });
       return true;
     } catch (error) {
@@ -65,7 +67,7 @@ export function createInProcessScheduler(deps: TipSchedulerDeps): TipScheduler {
     let handed = 0;
     let next = 0;
     const worker = async () => {
-      while (accepting && next < mine.length) if (await post(mine[next++]!)) handed++;
+      while (accepting && next < mine.length) if (await post(mine[next++]!, now)) handed++;
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency, mine.length) }, worker));
     if (due.length > 0) logger.info('tips tick', { due: due.length, handed });

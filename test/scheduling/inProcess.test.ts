@@ -1,5 +1,5 @@
 import { createLogger } from '../../src/core/logger';
-import type { Platform, Subscription, TipSender } from '../../src/core/tips/model';
+import type { Platform, Subscription, TipSender, TipsRunner } from '../../src/core/tips/model';
 import { createTipsRunner } from '../../src/core/tips/tipsRunner';
 import { createInProcessScheduler, cronFor } from '../../src/scheduling/inProcessScheduler';
 import { createRateLimiter } from '../../src/scheduling/rateLimiter';
@@ -91,6 +91,26 @@ describe('the in-process tip scheduler', () => {
     await scheduler.tick(now);
     expect(calls).toBe(2);
     expect(await notYetSent(store, ['slack:channel:C1'], now.toISOString().slice(0, 10))).toEqual([]);
+    await scheduler.stop();
+  });
+
+  it("delivers with the tick's own now (the runner checks the slot is still due then), not the clock's", async () => {
+    const store = createState('memory');
+    const later = new Date(Date.now() + 6 * 60 * 60 * 1000);
+    await seedChannelSubscriptions(store, ['C1'], later);
+    const core = createTipsRunner({ store, logger });
+    const nows: Date[] = [];
+    const runner: TipsRunner = {
+      runDue: (now) => core.runDue(now),
+      deliver: (due, senders, now) => {
+        nows.push(now);
+        return core.deliver(due, senders, now);
+      },
+    };
+    const sender: TipSender = { platform: 'slack', send: () => Promise.resolve({ kind: 'sent' }) };
+    const scheduler = createInProcessScheduler({ options: options(), store, runner, senders: new Map<Platform, TipSender>([['slack', sender]]), logger });
+    expect(await scheduler.tick(later)).toEqual({ due: 1, handed: 1 });
+    expect(nows).toEqual([later]);
     await scheduler.stop();
   });
 

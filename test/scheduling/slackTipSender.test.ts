@@ -35,9 +35,14 @@ describe('the Slack TipSender', () => {
     expect(fake.ok('chat.postMessage')).toHaveLength(1);
   });
 
-  it.each(['channel_not_found', 'not_in_channel', 'is_archived', 'channel_is_archived', 'account_inactive'])('answers gone for %s', async (error) => {
+  it.each(['channel_not_found', 'not_in_channel', 'is_archived', 'channel_is_archived'])('answers gone for %s', async (error) => {
     fake.failApi('chat.postMessage', { error });
     await expect(sender().send(subscription('channel', 'C3'), tip)).resolves.toEqual({ kind: 'gone', reason: error });
+  });
+
+  it.each(['account_inactive', 'invalid_auth', 'token_revoked'])("throws on %s (the bot's token, not the channel): retried, the subscription stays", async (error) => {
+    fake.failApi('chat.postMessage', { error });
+    await expect(sender().send(subscription('channel', 'C5'), tip)).rejects.toThrow(error);
   });
 
   it('throws on other errors, so the scheduler retries', async () => {

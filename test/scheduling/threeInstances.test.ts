@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import type { StatePort } from '../../src/core/state/statePort';
 import { ROOT, startApp, type AppProcess } from '../helpers/appProcess';
+import { deliverQueueName } from '../../src/scheduling/bullmqScheduler';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/privateRedis';
 import { SlackPostFake } from '../helpers/slackPostFake';
 import { jobCounts } from './redisKeys';
@@ -57,7 +58,7 @@ describe('tips on three instances sharing Redis (BullMQ)', () => {
     redis = await startPrivateRedis();
     fake = await SlackPostFake.start();
     store = redis.connect({ timeoutMs: 5_000 });
-    deliverQueue = new Queue('tips-deliver', { connection: { url: redis.url }, prefix: PREFIX });
+    deliverQueue = new Queue(deliverQueueName('slack'), { connection: { url: redis.url }, prefix: PREFIX });
   });
 
   afterAll(async () => {

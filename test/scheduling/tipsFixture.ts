@@ -5,19 +5,19 @@
  */
 import { silentLogger } from '../../src/core/logger';
 import type { StatePort } from '../../src/core/state/statePort';
-import type { Subscription } from '../../src/core/tips/model';
+import type { Platform, Subscription } from '../../src/core/tips/model';
 import { subscriptionFor } from '../helpers/tipSubscriptions';
 import { channelSubscriptionId, SubscriptionStore, subscriptionKey, TIPS_INDEX_KEY } from '../../src/core/tips/subscriptionStore';
 
 export const utcMinute = (now: Date): string => now.toISOString().slice(11, 16);
 
-/** Slack channel subscriptions whose slot is `now`'s UTC minute, every day, starting an hour ago: due at once. */
-export function channelSubscriptions(channels: string[], now: Date): Subscription[] {
+/** Channel subscriptions (Slack unless told) whose slot is `now`'s UTC minute, every day, starting an hour ago: due at once. */
+export function channelSubscriptions(channels: string[], now: Date, platform: Platform = 'slack'): Subscription[] {
   const at = now.toISOString();
   const since = new Date(now.getTime() - 60 * 60_000).toISOString();
   return channels.map((channel) =>
-    subscriptionFor('slack', 'channel', channel, {
-      id: channelSubscriptionId('slack', channel),
+    subscriptionFor(platform, 'channel', channel, {
+      id: channelSubscriptionId(platform, channel),
       userId: 'U-admin',
       time: utcMinute(now),
       weekdays: [1, 2, 3, 4, 5, 6, 7],
@@ -29,9 +29,9 @@ export function channelSubscriptions(channels: string[], now: Date): Subscriptio
 }
 
 /** Through SubscriptionStore.put, one by one, as the `tips on` command writes them. */
-export async function seedChannelSubscriptions(store: StatePort, channels: string[], now: Date): Promise<Subscription[]> {
+export async function seedChannelSubscriptions(store: StatePort, channels: string[], now: Date, platform: Platform = 'slack'): Promise<Subscription[]> {
   const subscriptions = new SubscriptionStore(store, silentLogger);
-  const subs = channelSubscriptions(channels, now);
+  const subs = channelSubscriptions(channels, now, platform);
   for (const sub of subs) await subscriptions.put(sub);
   return subs;
 }

@@ -5,9 +5,12 @@
  *
  * - 429: waited out as Retry-After says, and retried with a patient policy (12 tries over several
  *   minutes), well beyond the interactive client's 4 quick ones;
- * - channel gone or closed to the bot (channel_not_found, not_in_channel, is_archived, channel_is_archived,
- *   account_inactive): `{ kind: 'gone' }`, and the core turns the subscription off;
- * - anything else throws, so the scheduler retries the post later.
+ * - channel gone or closed to the bot (channel_not_found, not_in_channel, is_archived, channel_is_archived),
+ *   or a person's DM that cannot be opened (user_not_found, user_disabled): `{ kind: 'gone' }`, and the core
+ *   turns the subscription off;
+ * - anything else throws, so the scheduler retries the post later. That includes the bot's own token being
+ *   deactivated or revoked (account_inactive, invalid_auth, token_revoked): a problem of this installation,
+ *   perhaps temporary, that must not turn off every subscription; it is retried and logged.
  */
 import { webApi } from '@slack/bolt';
 import type { LogLevel } from '../../core/logger';
@@ -18,8 +21,8 @@ import { boltLogLevel, toBoltLogger } from './boltLogger';
 import { slackErrorCode } from './delivery';
 import { renderSafely } from './renderSafely';
 
-/** Errors after which posting there again cannot work. */
-export const GONE_ERRORS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'channel_is_archived', 'account_inactive', 'user_not_found', 'user_disabled']);
+/** Errors after which posting to that target again cannot work. Not the token's errors (account_inactive, invalid_auth, token_revoked): those are the bot's, they throw. */
+export const GONE_ERRORS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'channel_is_archived', 'user_not_found', 'user_disabled']);
 
 /** Patient: a tip can wait minutes; each 429 also waits its Retry-After before counting as a try. */
 export const TIP_RETRY_CONFIG = { retries: 12, factor: 2, minTimeout: 1_000, maxTimeout: 60_000, randomize: true };
