@@ -26,6 +26,7 @@ import {
   type DueTip,
   type Platform,
   type SentRecord,
+  type SkippedTip,
   type Subscription,
   type TipSender,
   type TipsRunner,
@@ -75,20 +76,23 @@ export class CoreTipsRunner implements TipsRunner {
   async runDue(now: Date): Promise<DueResult> {
     const { subscriptions, sent } = await this.subscriptions.all();
     const result = dueTips(subscriptions, sent, now);
-    for (const skipped of result.skipped) {
-      // Recorded so the next tick does not report it again; never moves the record back to an earlier day.
-      const current = await this.subscriptions.getSent(skipped.subscriptionId);
-      if (current && current.lastLocalDate >= skipped.localDate) continue;
-      const base = current ?? freshRecord(skipped.subscriptionId, skipped.localDate);
-      await this.subscriptions.putSent({ ...base, lastLocalDate: skipped.localDate, lastOutcome: 'skipped' });
-      this.logger.warn('daily tip skipped: its time passed more than the catch-up window ago (downtime?)', {
-        subscription: skipped.subscriptionId,
-        localDate: skipped.localDate,
-        scheduledAt: skipped.scheduledAt.toISOString(),
-        lateByMs: skipped.lateByMs,
-      });
-    }
+    for (const skipped of result.skipped) await this.recordSkipped(skipped);
     return result;
+  }
+
+  /** A slot missed by more than the catch-up window: recorded so it is reported once, and logged. */
+  private async recordSkipped(skipped: SkippedTip): Promise<void> {
+    // Never moves the record back to an earlier day.
+    const current = await this.subscriptions.getSent(skipped.subscriptionId);
+    if (current && current.lastLocalDate >= skipped.localDate) return;
+    const base = current ?? freshRecord(skipped.subscriptionId, skipped.localDate);
+    await this.subscriptions.putSent({ ...base, lastLocalDate: skipped.localDate, lastOutcome: 'skipped' });
+    this.logger.warn('daily tip skipped: its time passed more than the catch-up window ago (downtime?)', {
+      subscription: skipped.subscriptionId,
+      localDate: skipped.localDate,
+      scheduledAt: skipped.scheduledAt.toISOString(),
+      lateByMs: skipped.lateByMs,
+    });
   }
 
   async deliver(due: DueTip, senders: ReadonlyMap<Platform, TipSender>, now: Date): Promise<DeliveryResult> {
@@ -108,6 +112,15 @@ export class CoreTipsRunner implements TipsRunner {
     if (subscription.pausedUntil && Date.parse(subscription.pausedUntil) > now.getTime()) return 'paused';
     const sent = await this.subscriptions.getSent(subscription.id);
     if (sent && sent.lastLocalDate >= due.localDate) return 'already-sent';
+    // The job may be late (a BullMQ job run hours after its time) or stale (the time, the days or `since`
+    // changed after it was queued): the same rules as the tick decide whether this slot is still due.
+    const verdict = dueTips([subscription], sent ? [sent] : [], now);
+    if (!verdict.due.some((d) => d.localDate === due.localDate)) {
+      const missed = verdict.skipped.find((s) => s.localDate === due.localDate);
+      if (missed) await this.recordSkipped(missed);
+      else this.logger.info('daily tip not posted: its slot is no longer due', { subscription: subscription.id, localDate: due.localDate });
+      return 'not-due';
+    }
     const sender = senders.get(subscription.platform);
     // A configuration gap, not the person's doing: thrown, so it is retried and visible in the logs.
     if (!sender) throw new Error(`no tip sender for ${subscription.platform}`);

@@ -92,6 +92,28 @@ describe('the tips runner', () => {
     expect((await tick(dayAt(2, '09:00'))).results).toEqual(['sent']);
   });
 
+  it('does not post a delivery that runs after the catch-up window; it records and logs the slot as skipped', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
+    const { due } = await runner.runDue(dayAt(1, '09:00'));
+    expect(due).toHaveLength(1);
+    // The job runs five hours late (a backlog, a long outage).
+    expect(await runner.deliver(due[0]!, senders, dayAt(1, '14:00'))).toBe('not-due');
+    expect(slack.posts).toEqual([]);
+    expect(await store.get(sentKey('slack:channel:C1'))).toMatchObject({ lastLocalDate: '2027-06-02', lastOutcome: 'skipped' });
+    expect(logs.filter((l) => l.includes('daily tip skipped'))).toHaveLength(1);
+  });
+
+  it('does not post a queued slot after the time changed, and still posts the new one that day', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
+    const { due } = await runner.runDue(dayAt(1, '09:00'));
+    clock = dayAt(1, '09:10');
+    await tips('U1', 'on 18:00 UTC', SLACK_CHANNEL);
+    // The 09:00 job, retried after the change.
+    expect(await runner.deliver(due[0]!, senders, dayAt(1, '09:15'))).toBe('not-due');
+    expect(slack.posts).toEqual([]);
+    expect((await tick(dayAt(1, '18:00'))).results).toEqual(['sent']);
+  });
+
   it('turns a gone channel off, with a log line saying why', async () => {
     await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
     slack.outcome = { kind: 'gone', reason: 'channel_not_found' };
