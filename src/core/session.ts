@@ -9,7 +9,8 @@ import type { Logger } from './logger';
 import type { Profile } from './profile/profile';
 import type { ProfileStore } from './profile/profileStore';
 import type { Place } from './request';
-import type { SubscriptionStore } from './tips/subscriptionStore';
+import { PLATFORMS } from './tips/model';
+import { personSubscriptionId, type SubscriptionStore } from './tips/subscriptionStore';
 import type { Understander } from './understanding/understand';
 
 export interface MentorDeps {
@@ -126,6 +127,8 @@ export class Session {
  */
 async function forgetTips(tips: SubscriptionStore, userId: string, now: Date): Promise<void> {
   for (const subscription of await tips.personal(userId)) await tips.remove(subscription.id);
+  // A delivery under way while the subscription was removed may have written a sent record after it.
+  for (const platform of PLATFORMS) await tips.removeSent(personSubscriptionId(platform, userId));
   for (const channel of await tips.channelsChangedBy(userId)) {
     await tips.put({ ...channel, userId: FORGOTTEN_USER, updatedAt: now.toISOString() });
   }

@@ -77,6 +77,11 @@ export class SubscriptionStore {
     return raw === undefined || raw === null ? undefined : this.validSent(id, raw);
   }
 
+  /** Deletes a sent record whether or not its subscription exists (`forget`, after a delivery in flight). */
+  async removeSent(id: string): Promise<void> {
+    await this.store.delete(sentKey(id));
+  }
+
   async putSent(record: SentRecord): Promise<void> {
     await this.store.set(sentKey(record.subscriptionId), sentRecordSchema.parse(record));
   }

@@ -127,8 +127,14 @@ export class CoreTipsRunner implements TipsRunner {
 
     const post = subscription.audience === 'channel' ? this.channelPost(subscription, sent) : await this.personalPost(subscription, sent);
     const outcome = await sender.send(subscription, post.reply);
+    // A send can take minutes (a 429 waited out): `tips off`, a change or `forget` may have happened meanwhile,
+    // so what is written next starts from the subscription as it is now, not the copy read before the send.
     switch (outcome.kind) {
       case 'sent':
+        if (!(await this.stillSubscribed(subscription.id))) {
+          this.logger.info('daily tip sent, not recorded: the subscription was removed while it was being sent', { subscription: subscription.id });
+          return 'sent';
+        }
         await this.recordSent({ ...post.record, lastLocalDate: due.localDate, lastOutcome: 'sent', lastSentAt: now.toISOString() });
         return 'sent';
       case 'gone':
@@ -138,10 +144,16 @@ export class CoreTipsRunner implements TipsRunner {
           reason: outcome.reason,
         });
         return 'gone';
-      case 'dm-closed':
-        await this.subscriptions.put({ ...subscription, pausedUntil: PAUSED_INDEFINITELY, pauseReason: 'dm-closed', updatedAt: now.toISOString() });
+      case 'dm-closed': {
+        const current = await this.subscriptions.get(subscription.id);
+        if (!current) {
+          this.logger.info('daily tips not paused: the subscription was removed while the tip was being sent', { subscription: subscription.id, reason: outcome.reason });
+          return 'dm-closed';
+        }
+        await this.subscriptions.put({ ...current, pausedUntil: PAUSED_INDEFINITELY, pauseReason: 'dm-closed', updatedAt: now.toISOString() });
         this.logger.info('daily tips paused: the person does not accept DMs from the bot', { subscription: subscription.id, reason: outcome.reason });
         return 'dm-closed';
+      }
     }
   }
 
@@ -187,6 +199,19 @@ export class CoreTipsRunner implements TipsRunner {
     const raw = await readRecord(this.options.store, profileKey(userId));
     const parsed = profileSchema.safeParse(raw);
     return parsed.success && parsed.data.userId === userId ? parsed.data : newProfile(userId, new Date(0));
+  }
+
+  /**
+   * After a send: whether the subscription still exists. A store that cannot answer counts as yes (the record
+   * is written as before): throwing would retry the delivery and post the tip twice.
+   */
+  private async stillSubscribed(id: string): Promise<boolean> {
+    try {
+      return (await this.subscriptions.get(id)) !== undefined;
+    } catch (error) {
+      this.logger.warn('daily tip sent; could not check the subscription is still there, so it is recorded', { subscription: id, error: String(error) });
+      return true;
+    }
   }
 
   /**

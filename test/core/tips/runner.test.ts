@@ -14,9 +14,12 @@ import { tempSqlite } from '../../helpers/tempStore';
 class RecordingSender implements TipSender {
   readonly posts: { subscription: Subscription; reply: Reply }[] = [];
   outcome: SendOutcome = { kind: 'sent' };
+  /** Runs while the post is "on its way" (a 429 waited out): what people do meanwhile. */
+  during?: () => Promise<unknown>;
   constructor(readonly platform: Platform) {}
   async send(subscription: Subscription, reply: Reply): Promise<SendOutcome> {
     this.posts.push({ subscription, reply });
+    await this.during?.();
     return this.outcome;
   }
 }
@@ -137,6 +140,41 @@ describe('the tips runner', () => {
     await tips('U1', 'resume', SLACK_DM);
     slack.outcome = { kind: 'sent' };
     expect((await tick(dayAt(3, '09:00'))).results).toEqual(['sent']);
+  });
+
+  it('does not bring back a subscription turned off or changed while its tip was being sent', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_DM);
+    slack.outcome = { kind: 'dm-closed', reason: '50007' };
+    slack.during = () => tips('U1', 'off', SLACK_DM);
+    expect((await tick(dayAt(1, '09:00'))).results).toEqual(['dm-closed']);
+    expect(await store.get(subscriptionKey('slack:person:U1'))).toBeUndefined();
+    expect(await store.get(TIPS_INDEX_KEY)).toEqual({ schemaVersion: 1, ids: [] });
+
+    // Changed meanwhile: the pause goes on the changed subscription, not over it.
+    await tips('U1', 'on 09:00 UTC', SLACK_DM);
+    slack.during = () => tips('U1', 'on 18:00 UTC', SLACK_DM);
+    expect((await tick(dayAt(2, '09:00'))).results).toEqual(['dm-closed']);
+    expect(await store.get(subscriptionKey('slack:person:U1'))).toMatchObject({ time: '18:00', pausedUntil: PAUSED_INDEFINITELY, pauseReason: 'dm-closed' });
+  });
+
+  it('writes no sent record for a subscription turned off or forgotten while its tip was being sent', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
+    slack.during = () => tips('U1', 'off', SLACK_CHANNEL);
+    expect((await tick(dayAt(1, '09:00'))).results).toEqual(['sent']);
+    expect(await store.get(sentKey('slack:channel:C1'))).toBeUndefined();
+    expect(logs.some((l) => l.includes('subscription was removed while it was being sent'))).toBe(true);
+
+    await tips('U1', 'on 09:00 UTC', SLACK_DM);
+    slack.during = () => mentor.handle({ kind: 'command', userId: 'U1', command: 'forget', text: 'confirm' });
+    expect((await tick(dayAt(2, '09:00'))).results).toEqual(['sent']);
+    expect(await store.get(sentKey('slack:person:U1'))).toBeUndefined();
+    expect(await store.get(subscriptionKey('slack:person:U1'))).toBeUndefined();
+  });
+
+  it('forget deletes a personal sent record even when no subscription is left', async () => {
+    await store.set(sentKey('discord:person:U1'), { schemaVersion: 1, subscriptionId: 'discord:person:U1', lastLocalDate: '2027-06-01', lastOutcome: 'sent', posted: 1, ignoredInARow: 0, askedToKeep: false, recentTips: ['x'] });
+    await mentor.handle({ kind: 'command', userId: 'U1', command: 'forget', text: 'confirm' });
+    expect(await store.get(sentKey('discord:person:U1'))).toBeUndefined();
   });
 
   it('asks once whether to keep the tips coming after five ignored in a row', async () => {
