@@ -106,8 +106,11 @@ export interface TipSender {
   send(subscription: Subscription, reply: Reply): Promise<SendOutcome>;
 }
 
-/** `not-due`: the slot is no longer due when the delivery runs (too late, or the schedule changed since). */
-export type DeliveryResult = 'sent' | 'already-sent' | 'not-due' | 'gone' | 'dm-closed' | 'no-subscription' | 'paused';
+/**
+ * `not-due`: the slot is no longer due when the delivery runs (too late, or the schedule changed since).
+ * `no-tip`: a personal slot with no tip left that fits (every topic done, known or skipped): nothing posted, the slot handled.
+ */
+export type DeliveryResult = 'sent' | 'already-sent' | 'not-due' | 'no-tip' | 'gone' | 'dm-closed' | 'no-subscription' | 'paused';
 
 /**
  * The core's side of the schedule, used the same way by the in-process (croner, SQLite) and the BullMQ

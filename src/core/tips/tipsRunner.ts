@@ -126,6 +126,12 @@ export class CoreTipsRunner implements TipsRunner {
     if (!sender) throw new Error(`no tip sender for ${subscription.platform}`);
 
     const post = subscription.audience === 'channel' ? this.channelPost(subscription, sent) : await this.personalPost(subscription, sent);
+    if (!post) {
+      // Nothing posted, rather than a tip about a topic the person has done or skipped; the slot is handled.
+      await this.subscriptions.putSent({ ...(sent ?? freshRecord(subscription.id, due.localDate)), lastLocalDate: due.localDate, lastOutcome: 'skipped' });
+      this.logger.info('daily tip not posted: no tip is left about a topic the person has still to learn', { subscription: subscription.id, localDate: due.localDate });
+      return 'no-tip';
+    }
     const outcome = await sender.send(subscription, post.reply);
     // A send can take minutes (a 429 waited out): `tips off`, a change or `forget` may have happened meanwhile,
     // so what is written next starts from the subscription as it is now, not the copy read before the send.
@@ -166,9 +172,10 @@ export class CoreTipsRunner implements TipsRunner {
 
   /**
    * A tip about where the person stands, or, once five tips in a row went without a word from them, the
-   * question whether to keep them coming (asked once).
+   * question whether to keep them coming (asked once). Undefined when no tip fits: every topic with tips is
+   * done, known or skipped.
    */
-  private async personalPost(subscription: Subscription, sent: SentRecord | undefined): Promise<{ reply: Reply; record: SentRecord }> {
+  private async personalPost(subscription: Subscription, sent: SentRecord | undefined): Promise<{ reply: Reply; record: SentRecord } | undefined> {
     const base = sent ?? freshRecord(subscription.id, '0000-01-01');
     const profile = await this.readProfile(subscription.userId);
     let ignoredInARow = 0;
@@ -183,10 +190,10 @@ export class CoreTipsRunner implements TipsRunner {
       return { reply: keepTipsQuestion(), record: { ...base, ignoredInARow, askedToKeep: true } };
     }
     const chosen = personalTip(this.kb, profile, base.recentTips);
-    // Someone with every topic behind them still gets tips: the channel order, which covers them all.
-    const tip = chosen?.tip ?? channelTip(this.kb, subscription.id, base.posted);
+    if (!chosen) return undefined;
+    const tip = chosen.tip;
     return {
-      reply: tipPost(this.kb, tip, chosen?.reason),
+      reply: tipPost(this.kb, tip, chosen.reason),
       record: { ...base, ignoredInARow, posted: base.posted + 1, recentTips: [...base.recentTips, tip.id].slice(-RECENT_TIPS_KEPT) },
     };
   }

@@ -1,5 +1,7 @@
 import { createLogger, type Logger } from '../../../src/core/logger';
 import { createMentor, type Mentor } from '../../../src/core/mentor';
+import { newProfile, setTopicStatus } from '../../../src/core/profile/profile';
+import { profileKey } from '../../../src/core/profile/profileStore';
 import type { Reply } from '../../../src/core/reply';
 import type { Place } from '../../../src/core/request';
 import type { StatePort } from '../../../src/core/state/statePort';
@@ -202,6 +204,18 @@ describe('the tips runner', () => {
     expect(await store.get(sentKey('slack:person:U1'))).toMatchObject({ ignoredInARow: 0 });
     expect(slack.posts[4]!.reply.text).toContain('You are learning PyTorch');
     expect(slack.posts[4]!.reply.about?.topics).toEqual(['pytorch']);
+  });
+
+  it('posts no personal tip about topics the person is done with; the slot is handled and logged', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_DM);
+    let profile = newProfile('U1', T0);
+    for (const topic of kb.topics) profile = setTopicStatus(profile, topic.id, kb.topics.indexOf(topic) % 2 ? 'done' : 'skipped', T0);
+    await store.set(profileKey('U1'), profile);
+    expect((await tick(dayAt(1, '09:00'))).results).toEqual(['no-tip']);
+    expect(slack.posts).toEqual([]);
+    expect(await store.get(sentKey('slack:person:U1'))).toMatchObject({ lastLocalDate: '2027-06-02', lastOutcome: 'skipped' });
+    expect(logs.some((l) => l.includes('daily tip not posted: no tip is left'))).toBe(true);
+    expect((await tick(dayAt(1, '09:01'))).due).toEqual([]);
   });
 
   it('forget removes the personal subscription and its sent records; export lists them', async () => {
