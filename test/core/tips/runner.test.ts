@@ -6,7 +6,7 @@ import type { Reply } from '../../../src/core/reply';
 import type { Place } from '../../../src/core/request';
 import type { StatePort } from '../../../src/core/state/statePort';
 import { PAUSED_INDEFINITELY, type Platform, type SendOutcome, type Subscription, type TipSender } from '../../../src/core/tips/model';
-import { sentKey, subscriptionKey, TIPS_INDEX_KEY } from '../../../src/core/tips/subscriptionStore';
+import { damagedSentKey, damagedSubscriptionKey, sentKey, subscriptionKey, TIPS_INDEX_KEY } from '../../../src/core/tips/subscriptionStore';
 import { createTipsRunner, type CoreTipsRunner } from '../../../src/core/tips/tipsRunner';
 import { loadKnowledgeBase } from '../../../src/knowledge/load';
 import { createState } from '../../../src/storage/createState';
@@ -175,8 +175,10 @@ describe('the tips runner', () => {
 
   it('forget deletes a personal sent record even when no subscription is left', async () => {
     await store.set(sentKey('discord:person:U1'), { schemaVersion: 1, subscriptionId: 'discord:person:U1', lastLocalDate: '2027-06-01', lastOutcome: 'sent', posted: 1, ignoredInARow: 0, askedToKeep: false, recentTips: ['x'] });
+    await store.set(damagedSentKey('slack:person:U1'), { damaged: true });
     await mentor.handle({ kind: 'command', userId: 'U1', command: 'forget', text: 'confirm' });
     expect(await store.get(sentKey('discord:person:U1'))).toBeUndefined();
+    expect(await store.get(damagedSentKey('slack:person:U1'))).toBeUndefined();
   });
 
   it('asks once whether to keep the tips coming after five ignored in a row', async () => {
@@ -236,6 +238,27 @@ describe('the tips runner', () => {
     expect(await store.get(TIPS_INDEX_KEY)).toEqual({ schemaVersion: 1, ids: ['slack:channel:C1'] });
     // The channel keeps its tips, without naming the person.
     expect(await store.get(subscriptionKey('slack:channel:C1'))).toMatchObject({ userId: 'forgotten' });
+  });
+
+  it('copies a damaged sent record aside before the next post writes over it', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
+    const damaged = { schemaVersion: 1, subscriptionId: 'slack:channel:C1', lastLocalDate: 'yesterday', posted: -3 };
+    await store.set(sentKey('slack:channel:C1'), damaged);
+    expect((await tick(dayAt(1, '09:00'))).results).toEqual(['sent']);
+    expect(await store.get(damagedSentKey('slack:channel:C1'))).toEqual(damaged);
+    expect(await store.get(sentKey('slack:channel:C1'))).toMatchObject({ lastLocalDate: '2027-06-02', posted: 1 });
+    expect(logs.some((l) => l.includes('corrupt tip sent record copied aside') && l.includes('tips:sent-damaged:slack:channel:C1'))).toBe(true);
+  });
+
+  it('reports a damaged subscription once, not every tick, and copies it aside before "tips on" replaces it', async () => {
+    const damaged = { schemaVersion: 1, id: 'slack:channel:C1', time: '9 o clock' };
+    await store.set(subscriptionKey('slack:channel:C1'), damaged);
+    await store.set(TIPS_INDEX_KEY, { schemaVersion: 1, ids: ['slack:channel:C1'] });
+    for (let minute = 0; minute < 3; minute++) expect((await tick(new Date(dayAt(1, '09:00').getTime() + minute * 60_000))).due).toEqual([]);
+    expect(logs.filter((l) => l.includes('corrupt tip subscription'))).toHaveLength(1);
+    await tips('U1', 'on 10:00 UTC', SLACK_CHANNEL);
+    expect(await store.get(damagedSubscriptionKey('slack:channel:C1'))).toEqual(damaged);
+    expect(await store.get(subscriptionKey('slack:channel:C1'))).toMatchObject({ time: '10:00' });
   });
 
   it('reads many subscriptions from a real SQLite file, and 10,000 from memory quickly', async () => {
