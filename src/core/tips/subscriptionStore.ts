@@ -20,6 +20,8 @@ import { PLATFORMS, sentRecordSchema, subscriptionSchema, type Platform, type Se
 export const TIPS_INDEX_KEY = 'tips:index';
 export const subscriptionKey = (id: string) => `tips:sub:${id}`;
 export const sentKey = (id: string) => `tips:sent:${id}`;
+/** Held while a tip is delivered (read, send, record) and while anything else changes the sent record. */
+export const deliveryLockKey = (id: string) => `tips:deliver:${id}`;
 /** Where a damaged record is copied, untouched, before anything can be written over it (like a damaged profile). */
 export const damagedSubscriptionKey = (id: string) => `tips:sub-damaged:${id}`;
 export const damagedSentKey = (id: string) => `tips:sent-damaged:${id}`;
@@ -42,6 +44,8 @@ const BATCH = 500;
 const LOCK_TTL_MS = 5_000;
 const LOCK_WAIT_MS = 2_000;
 const LOCK_RETRY_MS = 15;
+/** How long a change of the sent record (a button answer) waits for a delivery under way. */
+const SENT_LOCK_WAIT_MS = 3_000;
 
 export interface AllSubscriptions {
   subscriptions: Subscription[];
@@ -104,6 +108,28 @@ export class SubscriptionStore {
 
   async putSent(record: SentRecord): Promise<void> {
     await this.store.set(sentKey(record.subscriptionId), sentRecordSchema.parse(record));
+  }
+
+  /**
+   * Changes the sent record under the delivery lock, re-read inside it, so a delivery's write (the slot it
+   * posted) is never undone by a copy read before it. A delivery can hold the lock for a while (a 429 waited
+   * out); after `waitMs` nothing is changed and false is returned.
+   */
+  async changeSent(id: string, change: (sent: SentRecord) => SentRecord | undefined, waitMs = SENT_LOCK_WAIT_MS): Promise<boolean> {
+    const deadline = Date.now() + waitMs;
+    let lock: Lock | undefined;
+    while (!(lock = await this.store.acquireLock(deliveryLockKey(id), LOCK_TTL_MS))) {
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS * 3));
+    }
+    try {
+      const sent = await this.getSent(id);
+      const next = sent && change(sent);
+      if (next) await this.putSent(next);
+      return true;
+    } finally {
+      await this.store.releaseLock(lock).catch(() => undefined);
+    }
   }
 
   /** Every id in the index. No index record means no subscriptions yet; a damaged one is an error. */

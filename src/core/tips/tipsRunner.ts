@@ -31,7 +31,7 @@ import {
   type TipSender,
   type TipsRunner,
 } from './model';
-import { SubscriptionStore } from './subscriptionStore';
+import { deliveryLockKey, SubscriptionStore } from './subscriptionStore';
 import { keepTipsQuestion, tipPost } from './tipPost';
 
 /** After this many personal tips in a row without a word from the person, they are asked whether to go on. */
@@ -97,7 +97,7 @@ export class CoreTipsRunner implements TipsRunner {
 
   async deliver(due: DueTip, senders: ReadonlyMap<Platform, TipSender>, now: Date): Promise<DeliveryResult> {
     const store = this.options.store;
-    const lock = await store.acquireLock(`tips:deliver:${due.subscriptionId}`, this.options.deliveryLockTtlMs ?? DELIVERY_LOCK_TTL_MS);
+    const lock = await store.acquireLock(deliveryLockKey(due.subscriptionId), this.options.deliveryLockTtlMs ?? DELIVERY_LOCK_TTL_MS);
     if (!lock) throw new DeliveryBusyError(due.subscriptionId);
     try {
       return await this.deliverLocked(due, senders, now);

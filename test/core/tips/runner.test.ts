@@ -196,6 +196,35 @@ describe('the tips runner', () => {
     expect(await store.get(sentKey('slack:person:U1'))).toMatchObject({ ignoredInARow: 0, askedToKeep: true });
   });
 
+  it('a "keep them coming" answer during a delivery waits for it, and does not undo the post it records', async () => {
+    await tips('U1', 'on 09:00 UTC daily', SLACK_DM);
+    for (let day = 1; day <= 2; day++) await tick(dayAt(day, '09:00'));
+    expect(await store.get(sentKey('slack:person:U1'))).toMatchObject({ lastLocalDate: '2027-06-03', ignoredInARow: 1 });
+    // The mentor's writes of sent records are held at a gate, so its read and its write straddle the delivery.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const gated = new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'set') return async (key: string, value: unknown, ttl?: number) => (key.startsWith('tips:sent:') && (await gate), target.set(key, value, ttl));
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const buttons = createMentor({ store: gated, now: () => clock, knowledge: kb });
+    let answer: Promise<Reply> | undefined;
+    slack.during = async () => {
+      answer = buttons.handle({ kind: 'action', userId: 'U1', actionId: 'tips', value: 'keep', place: SLACK_DM });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    expect((await tick(dayAt(3, '09:00'))).results).toEqual(['sent']);
+    open();
+    expect((await answer!).text).toContain('keep coming');
+    expect(await store.get(sentKey('slack:person:U1'))).toMatchObject({ lastLocalDate: '2027-06-04', posted: 3, ignoredInARow: 0 });
+    // The slot stays posted: the next tick that day posts nothing.
+    slack.during = undefined;
+    expect((await tick(dayAt(3, '09:05'))).due).toEqual([]);
+  });
+
   it('counts a request to the mentor between posts as not ignored, and personal tips follow the next step', async () => {
     await tips('U1', 'on 09:00 UTC daily', SLACK_DM);
     for (let day = 1; day <= 4; day++) await tick(dayAt(day, '09:00'));

@@ -125,19 +125,28 @@ async function change(session: Session, where: Where, place: Place, action: Excl
     }
     case 'keep': {
       if (!existing) return NOT_ON(where);
-      const sent = await tips.getSent(where.id);
-      if (sent && sent.ignoredInARow > 0) await tips.putSent({ ...sent, ignoredInARow: 0 });
+      await resetIgnored(session, where.id);
       return reply([{ type: 'text', text: `Good: your daily tips keep coming (${describeSchedule(existing)}).` }]);
     }
     case 'less': {
       if (!existing) return NOT_ON(where);
       const less: Subscription = { ...existing, frequency: 'less' };
       await save(less);
-      const sent = await tips.getSent(where.id);
-      if (sent && sent.ignoredInARow > 0) await tips.putSent({ ...sent, ignoredInARow: 0 });
+      await resetIgnored(session, where.id);
       return reply([{ type: 'text', text: `Fewer tips then: ${describeSchedule(less)}. "tips on" goes back to every listed day.` }]);
     }
   }
+}
+
+/**
+ * The person answered the "keep them coming?" question: the count of ignored tips starts again. Under the
+ * delivery lock, so a tip being posted right now is not undone; if a delivery holds it too long the count is
+ * left, and logged (this answer is itself a reply since that post, which the next delivery sees while the
+ * 24 h dialogue record lasts).
+ */
+async function resetIgnored(session: Session, id: string): Promise<void> {
+  const changed = await session.deps.tips.changeSent(id, (sent) => (sent.ignoredInARow > 0 ? { ...sent, ignoredInARow: 0 } : undefined));
+  if (!changed) session.deps.logger.info('tips: ignored count not reset, a delivery is under way', { subscription: id });
 }
 
 /** Answers about the tips are marked so, so a follow-up ("make it weekends only") is read against them. */
