@@ -129,7 +129,11 @@ async function forgetTips(tips: SubscriptionStore, userId: string, now: Date): P
   for (const subscription of await tips.personal(userId)) await tips.remove(subscription.id);
   // A delivery under way while the subscription was removed may have written a sent record after it.
   for (const platform of PLATFORMS) await tips.removeSent(personSubscriptionId(platform, userId));
-  for (const channel of await tips.channelsChangedBy(userId)) {
+  for (const { id } of await tips.channelsChangedBy(userId)) {
+    // Read again right before the write: a channel turned off (or changed by someone else) since the scan
+    // must not come back from the copy read then.
+    const channel = await tips.get(id);
+    if (!channel || channel.userId !== userId) continue;
     await tips.put({ ...channel, userId: FORGOTTEN_USER, updatedAt: now.toISOString() });
   }
 }

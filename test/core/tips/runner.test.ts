@@ -173,6 +173,32 @@ describe('the tips runner', () => {
     expect(await store.get(subscriptionKey('slack:person:U1'))).toBeUndefined();
   });
 
+  it('forget does not turn back on a channel whose tips were turned off while it ran', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
+    await tips('U1', 'on 09:00 UTC', { platform: 'slack', channelId: 'C2', direct: false });
+    // Someone turns C1's tips off just after forget has read the channel subscriptions.
+    let hook: (() => Promise<unknown>) | undefined = () => tips('U2', 'off', SLACK_CHANNEL);
+    const racing = new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'getMany')
+          return async (keys: string[]) => {
+            const values = await target.getMany(keys);
+            const run = hook;
+            hook = undefined;
+            await run?.();
+            return values;
+          };
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    await createMentor({ store: racing, now: () => clock, knowledge: kb }).handle({ kind: 'command', userId: 'U1', command: 'forget', text: 'confirm' });
+    expect(hook).toBeUndefined();
+    expect(await store.get(subscriptionKey('slack:channel:C1'))).toBeUndefined();
+    expect(await store.get(subscriptionKey('slack:channel:C2'))).toMatchObject({ userId: 'forgotten' });
+    expect(await store.get(TIPS_INDEX_KEY)).toEqual({ schemaVersion: 1, ids: ['slack:channel:C2'] });
+  });
+
   it('forget deletes a personal sent record even when no subscription is left', async () => {
     await store.set(sentKey('discord:person:U1'), { schemaVersion: 1, subscriptionId: 'discord:person:U1', lastLocalDate: '2027-06-01', lastOutcome: 'sent', posted: 1, ignoredInARow: 0, askedToKeep: false, recentTips: ['x'] });
     await store.set(damagedSentKey('slack:person:U1'), { damaged: true });
