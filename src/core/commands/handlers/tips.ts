@@ -57,7 +57,8 @@ function statusReply(where: Where, s: Subscription | undefined, now: Date): Repl
     { label: 'When', value: describeSchedule(s) },
     { label: 'Next tip', value: nextLine(s, now) },
   ];
-  if (s.pausedUntil) {
+  // A pause that has ended is not shown (the record keeps pausedUntil until the next change).
+  if (s.pausedUntil && Date.parse(s.pausedUntil) > now.getTime()) {
     fields.push({
       label: 'Paused',
       value: s.pauseReason === 'dm-closed' ? 'your DMs are closed to me; open them, then "tips resume"' : s.pausedUntil === PAUSED_INDEFINITELY ? 'until you resume' : `until ${formatLocal(new Date(s.pausedUntil), s.timezone)}`,
