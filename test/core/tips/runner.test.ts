@@ -207,6 +207,19 @@ describe('the tips runner', () => {
     expect(await store.get(damagedSentKey('slack:person:U1'))).toBeUndefined();
   });
 
+  it('a move to a timezone a day behind does not pass over the first slots there', async () => {
+    await tips('U1', 'on 09:00 Asia/Tokyo', SLACK_DM);
+    // Thursday 3 June, 09:00 in Tokyo.
+    expect((await tick(new Date('2027-06-03T00:00:00.000Z'))).results).toEqual(['sent']);
+    // An hour later it is still Wednesday 2 June, 18:00 in Los Angeles.
+    clock = new Date('2027-06-03T01:00:00.000Z');
+    await tips('U1', 'on 19:00 America/Los_Angeles', SLACK_DM);
+    expect(await store.get(sentKey('slack:person:U1'))).toMatchObject({ lastLocalDate: '2027-06-01' });
+    expect((await tick(new Date('2027-06-03T02:00:00.000Z'))).results).toEqual(['sent']);
+    expect((await tick(new Date('2027-06-04T02:00:00.000Z'))).results).toEqual(['sent']);
+    expect(slack.posts).toHaveLength(3);
+  });
+
   it('asks once whether to keep the tips coming after five ignored in a row', async () => {
     await tips('U1', 'on 09:00 UTC daily', SLACK_DM);
     for (let day = 1; day <= 8; day++) await tick(dayAt(day, '09:00'));

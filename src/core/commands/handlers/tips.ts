@@ -10,7 +10,7 @@ import { about, reply, errorReply, type Block, type Reply } from '../../reply';
 import type { Session } from '../../session';
 import { isStoreFailure, STORE_DOWN_CHANGE_TEXT } from '../../storeFailure';
 import { nextPostTime } from '../../tips/due';
-import { canonicalTimeZone, formatLocal } from '../../tips/localTime';
+import { addDays, canonicalTimeZone, formatLocal, localDate } from '../../tips/localTime';
 import { PAUSED_INDEFINITELY, type Platform, type Subscription } from '../../tips/model';
 import { channelSubscriptionId, personSubscriptionId } from '../../tips/subscriptionStore';
 import { describeWeekdays, parseTipsCommand, TIPS_EXAMPLE, WEEKDAY_NAMES, type TipsAction } from '../../tips/tipsCommand';
@@ -100,6 +100,7 @@ async function change(session: Session, where: Where, place: Place, action: Excl
         updatedAt: at,
       };
       await save(subscription);
+      if (existing && existing.timezone !== timezone) await restartDatesIn(session, where.id, timezone, now);
       const whose = where.audience === 'channel' ? 'this channel' : 'you';
       return reply([
         { type: 'text', text: `Daily tips are on for ${whose}: ${describeSchedule(subscription)}. The next one comes ${nextLine(subscription, now)}.` },
@@ -137,6 +138,17 @@ async function change(session: Session, where: Where, place: Place, action: Excl
       return reply([{ type: 'text', text: `Fewer tips then: ${describeSchedule(less)}. "tips on" goes back to every listed day.` }]);
     }
   }
+}
+
+/**
+ * The sent record holds a local date of the old timezone; compared with the new one's dates it could pass over
+ * the first slots there (a day ahead). It is capped at yesterday in the new timezone, under the delivery lock;
+ * `since` (now) already keeps any slot before the change from being posted.
+ */
+async function restartDatesIn(session: Session, id: string, timezone: string, now: Date): Promise<void> {
+  const yesterday = addDays(localDate(now, timezone), -1);
+  const changed = await session.deps.tips.changeSent(id, (sent) => (sent.lastLocalDate > yesterday ? { ...sent, lastLocalDate: yesterday } : undefined));
+  if (!changed) session.deps.logger.warn('tips: sent date not moved to the new timezone, a delivery is under way', { subscription: id });
 }
 
 /**
