@@ -9,7 +9,8 @@ import type { Logger } from './logger';
 import type { Profile } from './profile/profile';
 import type { ProfileStore } from './profile/profileStore';
 import type { Place } from './request';
-import type { SubscriptionStore } from './tips/subscriptionStore';
+import { PLATFORMS } from './tips/model';
+import { personSubscriptionId, type SubscriptionStore } from './tips/subscriptionStore';
 import type { Understander } from './understanding/understand';
 
 export interface MentorDeps {
@@ -126,7 +127,13 @@ export class Session {
  */
 async function forgetTips(tips: SubscriptionStore, userId: string, now: Date): Promise<void> {
   for (const subscription of await tips.personal(userId)) await tips.remove(subscription.id);
-  for (const channel of await tips.channelsChangedBy(userId)) {
+  // A delivery under way while the subscription was removed may have written a sent record after it.
+  for (const platform of PLATFORMS) await tips.removeSent(personSubscriptionId(platform, userId));
+  for (const { id } of await tips.channelsChangedBy(userId)) {
+    // Read again right before the write: a channel turned off (or changed by someone else) since the scan
+    // must not come back from the copy read then.
+    const channel = await tips.get(id);
+    if (!channel || channel.userId !== userId) continue;
     await tips.put({ ...channel, userId: FORGOTTEN_USER, updatedAt: now.toISOString() });
   }
 }

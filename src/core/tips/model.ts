@@ -106,7 +106,11 @@ export interface TipSender {
   send(subscription: Subscription, reply: Reply): Promise<SendOutcome>;
 }
 
-export type DeliveryResult = 'sent' | 'already-sent' | 'gone' | 'dm-closed' | 'no-subscription' | 'paused';
+/**
+ * `not-due`: the slot is no longer due when the delivery runs (too late, or the schedule changed since).
+ * `no-tip`: a personal slot with no tip left that fits (every topic done, known or skipped): nothing posted, the slot handled.
+ */
+export type DeliveryResult = 'sent' | 'already-sent' | 'not-due' | 'no-tip' | 'gone' | 'dm-closed' | 'no-subscription' | 'paused';
 
 /**
  * The core's side of the schedule, used the same way by the in-process (croner, SQLite) and the BullMQ
@@ -116,7 +120,8 @@ export interface TipsRunner {
   /** What is due now: subscriptions and sent records read from the store, then the pure `dueTips`. Skipped slots are recorded and logged once. */
   runDue(now: Date): Promise<DueResult>;
   /**
-   * Posts one due tip unless it was already sent for that local date (then `already-sent`), records the
+   * Posts one due tip unless it was already sent for that local date (then `already-sent`) or is no longer
+   * due at `now` by the rules of `dueTips` (then `not-due`; a slot past the catch-up window is recorded as skipped), records the
    * outcome (sent record; `gone` turns the subscription off; `dm-closed` pauses it). Rethrows transient
    * failures so the runner retries.
    */

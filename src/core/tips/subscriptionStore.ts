@@ -8,7 +8,8 @@
  *
  * The project's rule holds throughout: a read the store could not answer is an error, never "no
  * subscriptions", and nothing is written over a record that could not be read. Every record is validated with
- * zod on read; one that fails is logged and skipped, never trusted.
+ * zod on read; one that fails is logged and skipped, never trusted, and `get`/`getSent` (the reads every
+ * write starts from) copy it to `tips:sub-damaged:<id>` / `tips:sent-damaged:<id>` first.
  */
 import { z } from 'zod';
 import type { Logger } from '../logger';
@@ -19,6 +20,11 @@ import { PLATFORMS, sentRecordSchema, subscriptionSchema, type Platform, type Se
 export const TIPS_INDEX_KEY = 'tips:index';
 export const subscriptionKey = (id: string) => `tips:sub:${id}`;
 export const sentKey = (id: string) => `tips:sent:${id}`;
+/** Held while a tip is delivered (read, send, record) and while anything else changes the sent record. */
+export const deliveryLockKey = (id: string) => `tips:deliver:${id}`;
+/** Where a damaged record is copied, untouched, before anything can be written over it (like a damaged profile). */
+export const damagedSubscriptionKey = (id: string) => `tips:sub-damaged:${id}`;
+export const damagedSentKey = (id: string) => `tips:sent-damaged:${id}`;
 
 export const channelSubscriptionId = (platform: Platform, channelId: string) => `${platform}:channel:${channelId}`;
 export const personSubscriptionId = (platform: Platform, userId: string) => `${platform}:person:${userId}`;
@@ -38,6 +44,8 @@ const BATCH = 500;
 const LOCK_TTL_MS = 5_000;
 const LOCK_WAIT_MS = 2_000;
 const LOCK_RETRY_MS = 15;
+/** How long a change of the sent record (a button answer) waits for a delivery under way. */
+const SENT_LOCK_WAIT_MS = 3_000;
 
 export interface AllSubscriptions {
   subscriptions: Subscription[];
@@ -45,14 +53,21 @@ export interface AllSubscriptions {
 }
 
 export class SubscriptionStore {
+  /** Damaged records already reported by `all()`, so the runner's tick does not log them every minute. */
+  private readonly reported = new Set<string>();
+
   constructor(
     private readonly store: StatePort,
     private readonly logger: Logger,
   ) {}
 
+  /** The subscription; a damaged one is copied aside (every write of it starts with this read) and reads as none. */
   async get(id: string): Promise<Subscription | undefined> {
     const raw = await readRecord(this.store, subscriptionKey(id));
-    return raw === undefined || raw === null ? undefined : this.validSubscription(id, raw);
+    if (raw === undefined || raw === null) return undefined;
+    const valid = this.validSubscription(id, raw);
+    if (!valid) await this.setAside(damagedSubscriptionKey(id), raw, 'corrupt tip subscription copied aside and taken as off', id);
+    return valid;
   }
 
   /**
@@ -72,13 +87,49 @@ export class SubscriptionStore {
     await this.changeIndex((ids) => ids.delete(id));
   }
 
+  /** The sent record; a damaged one is copied aside before the caller can write over it, and reads as none. */
   async getSent(id: string): Promise<SentRecord | undefined> {
     const raw = await readRecord(this.store, sentKey(id));
-    return raw === undefined || raw === null ? undefined : this.validSent(id, raw);
+    if (raw === undefined || raw === null) return undefined;
+    const valid = this.validSent(id, raw);
+    if (!valid) await this.setAside(damagedSentKey(id), raw, 'corrupt tip sent record copied aside and taken as missing', id);
+    return valid;
+  }
+
+  /**
+   * Deletes a sent record whether or not its subscription exists (`forget`, after a delivery in flight), and
+   * the damaged copies set aside for that id.
+   */
+  async removeSent(id: string): Promise<void> {
+    await this.store.delete(sentKey(id));
+    await this.store.delete(damagedSentKey(id));
+    await this.store.delete(damagedSubscriptionKey(id));
   }
 
   async putSent(record: SentRecord): Promise<void> {
     await this.store.set(sentKey(record.subscriptionId), sentRecordSchema.parse(record));
+  }
+
+  /**
+   * Changes the sent record under the delivery lock, re-read inside it, so a delivery's write (the slot it
+   * posted) is never undone by a copy read before it. A delivery can hold the lock for a while (a 429 waited
+   * out); after `waitMs` nothing is changed and false is returned.
+   */
+  async changeSent(id: string, change: (sent: SentRecord) => SentRecord | undefined, waitMs = SENT_LOCK_WAIT_MS): Promise<boolean> {
+    const deadline = Date.now() + waitMs;
+    let lock: Lock | undefined;
+    while (!(lock = await this.store.acquireLock(deliveryLockKey(id), LOCK_TTL_MS))) {
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS * 3));
+    }
+    try {
+      const sent = await this.getSent(id);
+      const next = sent && change(sent);
+      if (next) await this.putSent(next);
+      return true;
+    } finally {
+      await this.store.releaseLock(lock).catch(() => undefined);
+    }
   }
 
   /** Every id in the index. No index record means no subscriptions yet; a damaged one is an error. */
@@ -103,10 +154,14 @@ export class SubscriptionStore {
       const [subs, records] = await Promise.all([this.store.getMany(batch.map(subscriptionKey)), this.store.getMany(batch.map(sentKey))]);
       batch.forEach((id, j) => {
         const sub = subs[j] === undefined || subs[j] === null ? undefined : this.validSubscription(id, subs[j]);
-        if (!sub) return;
+        if (!sub) {
+          if (subs[j] !== undefined && subs[j] !== null) this.reportOnce(subscriptionKey(id), 'corrupt tip subscription skipped', id);
+          return;
+        }
         subscriptions.push(sub);
         const record = records[j] === undefined || records[j] === null ? undefined : this.validSent(id, records[j]);
         if (record) sent.set(id, record);
+        else if (records[j] !== undefined && records[j] !== null) this.reportOnce(sentKey(id), 'corrupt tip sent record ignored', id);
       });
     }
     return { subscriptions, sent };
@@ -126,16 +181,28 @@ export class SubscriptionStore {
 
   private validSubscription(id: string, raw: unknown): Subscription | undefined {
     const parsed = subscriptionSchema.safeParse(raw);
-    if (parsed.success && parsed.data.id === id) return parsed.data;
-    this.logger.warn('corrupt tip subscription skipped', { subscription: id });
-    return undefined;
+    return parsed.success && parsed.data.id === id ? parsed.data : undefined;
   }
 
   private validSent(id: string, raw: unknown): SentRecord | undefined {
     const parsed = sentRecordSchema.safeParse(raw);
-    if (parsed.success && parsed.data.subscriptionId === id) return parsed.data;
-    this.logger.warn('corrupt tip sent record ignored', { subscription: id });
-    return undefined;
+    return parsed.success && parsed.data.subscriptionId === id ? parsed.data : undefined;
+  }
+
+  /** Logged once per record and store instance: a damaged record the tick reads each minute is reported once. */
+  private reportOnce(key: string, message: string, id: string): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.logger.warn(message, { subscription: id });
+  }
+
+  /**
+   * Copies a damaged record aside, as read, before anything is written over it. A value that is not even JSON
+   * cannot be read through the port, so it cannot be copied (the same as a damaged profile); that is logged.
+   */
+  private async setAside(damagedKey: string, raw: unknown, message: string, id: string): Promise<void> {
+    if (raw !== UNREADABLE) await this.store.set(damagedKey, raw);
+    this.logger.warn(message, { subscription: id, copiedTo: raw === UNREADABLE ? 'not copied: the value is not JSON' : damagedKey });
   }
 
   /** Reads, changes and writes the index under the lock; `change` says whether it changed anything. */

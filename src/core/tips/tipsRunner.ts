@@ -26,11 +26,12 @@ import {
   type DueTip,
   type Platform,
   type SentRecord,
+  type SkippedTip,
   type Subscription,
   type TipSender,
   type TipsRunner,
 } from './model';
-import { SubscriptionStore } from './subscriptionStore';
+import { deliveryLockKey, SubscriptionStore } from './subscriptionStore';
 import { keepTipsQuestion, tipPost } from './tipPost';
 
 /** After this many personal tips in a row without a word from the person, they are asked whether to go on. */
@@ -75,25 +76,28 @@ export class CoreTipsRunner implements TipsRunner {
   async runDue(now: Date): Promise<DueResult> {
     const { subscriptions, sent } = await this.subscriptions.all();
     const result = dueTips(subscriptions, sent, now);
-    for (const skipped of result.skipped) {
-      // Recorded so the next tick does not report it again; never moves the record back to an earlier day.
-      const current = await this.subscriptions.getSent(skipped.subscriptionId);
-      if (current && current.lastLocalDate >= skipped.localDate) continue;
-      const base = current ?? freshRecord(skipped.subscriptionId, skipped.localDate);
-      await this.subscriptions.putSent({ ...base, lastLocalDate: skipped.localDate, lastOutcome: 'skipped' });
-      this.logger.warn('daily tip skipped: its time passed more than the catch-up window ago (downtime?)', {
-        subscription: skipped.subscriptionId,
-        localDate: skipped.localDate,
-        scheduledAt: skipped.scheduledAt.toISOString(),
-        lateByMs: skipped.lateByMs,
-      });
-    }
+    for (const skipped of result.skipped) await this.recordSkipped(skipped);
     return result;
+  }
+
+  /** A slot missed by more than the catch-up window: recorded so it is reported once, and logged. */
+  private async recordSkipped(skipped: SkippedTip): Promise<void> {
+    // Never moves the record back to an earlier day.
+    const current = await this.subscriptions.getSent(skipped.subscriptionId);
+    if (current && current.lastLocalDate >= skipped.localDate) return;
+    const base = current ?? freshRecord(skipped.subscriptionId, skipped.localDate);
+    await this.subscriptions.putSent({ ...base, lastLocalDate: skipped.localDate, lastOutcome: 'skipped' });
+    this.logger.warn('daily tip skipped: its time passed more than the catch-up window ago (downtime?)', {
+      subscription: skipped.subscriptionId,
+      localDate: skipped.localDate,
+      scheduledAt: skipped.scheduledAt.toISOString(),
+      lateByMs: skipped.lateByMs,
+    });
   }
 
   async deliver(due: DueTip, senders: ReadonlyMap<Platform, TipSender>, now: Date): Promise<DeliveryResult> {
     const store = this.options.store;
-    const lock = await store.acquireLock(`tips:deliver:${due.subscriptionId}`, this.options.deliveryLockTtlMs ?? DELIVERY_LOCK_TTL_MS);
+    const lock = await store.acquireLock(deliveryLockKey(due.subscriptionId), this.options.deliveryLockTtlMs ?? DELIVERY_LOCK_TTL_MS);
     if (!lock) throw new DeliveryBusyError(due.subscriptionId);
     try {
       return await this.deliverLocked(due, senders, now);
@@ -108,14 +112,35 @@ export class CoreTipsRunner implements TipsRunner {
     if (subscription.pausedUntil && Date.parse(subscription.pausedUntil) > now.getTime()) return 'paused';
     const sent = await this.subscriptions.getSent(subscription.id);
     if (sent && sent.lastLocalDate >= due.localDate) return 'already-sent';
+    // The job may be late (a BullMQ job run hours after its time) or stale (the time, the days or `since`
+    // changed after it was queued): the same rules as the tick decide whether this slot is still due.
+    const verdict = dueTips([subscription], sent ? [sent] : [], now);
+    if (!verdict.due.some((d) => d.localDate === due.localDate)) {
+      const missed = verdict.skipped.find((s) => s.localDate === due.localDate);
+      if (missed) await this.recordSkipped(missed);
+      else this.logger.info('daily tip not posted: its slot is no longer due', { subscription: subscription.id, localDate: due.localDate });
+      return 'not-due';
+    }
     const sender = senders.get(subscription.platform);
     // A configuration gap, not the person's doing: thrown, so it is retried and visible in the logs.
     if (!sender) throw new Error(`no tip sender for ${subscription.platform}`);
 
     const post = subscription.audience === 'channel' ? this.channelPost(subscription, sent) : await this.personalPost(subscription, sent);
+    if (!post) {
+      // Nothing posted, rather than a tip about a topic the person has done or skipped; the slot is handled.
+      await this.subscriptions.putSent({ ...(sent ?? freshRecord(subscription.id, due.localDate)), lastLocalDate: due.localDate, lastOutcome: 'skipped' });
+      this.logger.info('daily tip not posted: no tip is left about a topic the person has still to learn', { subscription: subscription.id, localDate: due.localDate });
+      return 'no-tip';
+    }
     const outcome = await sender.send(subscription, post.reply);
+    // A send can take minutes (a 429 waited out): `tips off`, a change or `forget` may have happened meanwhile,
+    // so what is written next starts from the subscription as it is now, not the copy read before the send.
     switch (outcome.kind) {
       case 'sent':
+        if (!(await this.stillSubscribed(subscription.id))) {
+          this.logger.info('daily tip sent, not recorded: the subscription was removed while it was being sent', { subscription: subscription.id });
+          return 'sent';
+        }
         await this.recordSent({ ...post.record, lastLocalDate: due.localDate, lastOutcome: 'sent', lastSentAt: now.toISOString() });
         return 'sent';
       case 'gone':
@@ -125,10 +150,16 @@ export class CoreTipsRunner implements TipsRunner {
           reason: outcome.reason,
         });
         return 'gone';
-      case 'dm-closed':
-        await this.subscriptions.put({ ...subscription, pausedUntil: PAUSED_INDEFINITELY, pauseReason: 'dm-closed', updatedAt: now.toISOString() });
+      case 'dm-closed': {
+        const current = await this.subscriptions.get(subscription.id);
+        if (!current) {
+          this.logger.info('daily tips not paused: the subscription was removed while the tip was being sent', { subscription: subscription.id, reason: outcome.reason });
+          return 'dm-closed';
+        }
+        await this.subscriptions.put({ ...current, pausedUntil: PAUSED_INDEFINITELY, pauseReason: 'dm-closed', updatedAt: now.toISOString() });
         this.logger.info('daily tips paused: the person does not accept DMs from the bot', { subscription: subscription.id, reason: outcome.reason });
         return 'dm-closed';
+      }
     }
   }
 
@@ -141,9 +172,10 @@ export class CoreTipsRunner implements TipsRunner {
 
   /**
    * A tip about where the person stands, or, once five tips in a row went without a word from them, the
-   * question whether to keep them coming (asked once).
+   * question whether to keep them coming (asked once). Undefined when no tip fits: every topic with tips is
+   * done, known or skipped.
    */
-  private async personalPost(subscription: Subscription, sent: SentRecord | undefined): Promise<{ reply: Reply; record: SentRecord }> {
+  private async personalPost(subscription: Subscription, sent: SentRecord | undefined): Promise<{ reply: Reply; record: SentRecord } | undefined> {
     const base = sent ?? freshRecord(subscription.id, '0000-01-01');
     const profile = await this.readProfile(subscription.userId);
     let ignoredInARow = 0;
@@ -158,10 +190,10 @@ export class CoreTipsRunner implements TipsRunner {
       return { reply: keepTipsQuestion(), record: { ...base, ignoredInARow, askedToKeep: true } };
     }
     const chosen = personalTip(this.kb, profile, base.recentTips);
-    // Someone with every topic behind them still gets tips: the channel order, which covers them all.
-    const tip = chosen?.tip ?? channelTip(this.kb, subscription.id, base.posted);
+    if (!chosen) return undefined;
+    const tip = chosen.tip;
     return {
-      reply: tipPost(this.kb, tip, chosen?.reason),
+      reply: tipPost(this.kb, tip, chosen.reason),
       record: { ...base, ignoredInARow, posted: base.posted + 1, recentTips: [...base.recentTips, tip.id].slice(-RECENT_TIPS_KEPT) },
     };
   }
@@ -174,6 +206,19 @@ export class CoreTipsRunner implements TipsRunner {
     const raw = await readRecord(this.options.store, profileKey(userId));
     const parsed = profileSchema.safeParse(raw);
     return parsed.success && parsed.data.userId === userId ? parsed.data : newProfile(userId, new Date(0));
+  }
+
+  /**
+   * After a send: whether the subscription still exists. A store that cannot answer counts as yes (the record
+   * is written as before): throwing would retry the delivery and post the tip twice.
+   */
+  private async stillSubscribed(id: string): Promise<boolean> {
+    try {
+      return (await this.subscriptions.get(id)) !== undefined;
+    } catch (error) {
+      this.logger.warn('daily tip sent; could not check the subscription is still there, so it is recorded', { subscription: id, error: String(error) });
+      return true;
+    }
   }
 
   /**

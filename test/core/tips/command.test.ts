@@ -89,6 +89,15 @@ describe('the tips command through the mentor', () => {
     expect(await stored('discord:channel:900')).toBeDefined();
   });
 
+  it('no longer shows a pause once it has ended', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
+    await tips('U1', 'pause 1 week', SLACK_CHANNEL);
+    clock = new Date('2027-06-09T12:00:00.000Z');
+    const status = await tips('U1', 'status', SLACK_CHANNEL);
+    expect(status.text).not.toContain('Paused');
+    expect(status.text).toContain('Next tip: Thu 10 Jun, 09:00');
+  });
+
   it('pauses for a while, resumes, and turns off', async () => {
     await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
     const paused = await tips('U1', 'pause 1 week', SLACK_CHANNEL);

@@ -1,10 +1,12 @@
 import { createLogger, type Logger } from '../../../src/core/logger';
 import { createMentor, type Mentor } from '../../../src/core/mentor';
+import { newProfile, setTopicStatus } from '../../../src/core/profile/profile';
+import { profileKey } from '../../../src/core/profile/profileStore';
 import type { Reply } from '../../../src/core/reply';
 import type { Place } from '../../../src/core/request';
 import type { StatePort } from '../../../src/core/state/statePort';
 import { PAUSED_INDEFINITELY, type Platform, type SendOutcome, type Subscription, type TipSender } from '../../../src/core/tips/model';
-import { sentKey, subscriptionKey, TIPS_INDEX_KEY } from '../../../src/core/tips/subscriptionStore';
+import { damagedSentKey, damagedSubscriptionKey, sentKey, subscriptionKey, TIPS_INDEX_KEY } from '../../../src/core/tips/subscriptionStore';
 import { createTipsRunner, type CoreTipsRunner } from '../../../src/core/tips/tipsRunner';
 import { loadKnowledgeBase } from '../../../src/knowledge/load';
 import { createState } from '../../../src/storage/createState';
@@ -14,9 +16,12 @@ import { tempSqlite } from '../../helpers/tempStore';
 class RecordingSender implements TipSender {
   readonly posts: { subscription: Subscription; reply: Reply }[] = [];
   outcome: SendOutcome = { kind: 'sent' };
+  /** Runs while the post is "on its way" (a 429 waited out): what people do meanwhile. */
+  during?: () => Promise<unknown>;
   constructor(readonly platform: Platform) {}
   async send(subscription: Subscription, reply: Reply): Promise<SendOutcome> {
     this.posts.push({ subscription, reply });
+    await this.during?.();
     return this.outcome;
   }
 }
@@ -92,6 +97,28 @@ describe('the tips runner', () => {
     expect((await tick(dayAt(2, '09:00'))).results).toEqual(['sent']);
   });
 
+  it('does not post a delivery that runs after the catch-up window; it records and logs the slot as skipped', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
+    const { due } = await runner.runDue(dayAt(1, '09:00'));
+    expect(due).toHaveLength(1);
+    // The job runs five hours late (a backlog, a long outage).
+    expect(await runner.deliver(due[0]!, senders, dayAt(1, '14:00'))).toBe('not-due');
+    expect(slack.posts).toEqual([]);
+    expect(await store.get(sentKey('slack:channel:C1'))).toMatchObject({ lastLocalDate: '2027-06-02', lastOutcome: 'skipped' });
+    expect(logs.filter((l) => l.includes('daily tip skipped'))).toHaveLength(1);
+  });
+
+  it('does not post a queued slot after the time changed, and still posts the new one that day', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
+    const { due } = await runner.runDue(dayAt(1, '09:00'));
+    clock = dayAt(1, '09:10');
+    await tips('U1', 'on 18:00 UTC', SLACK_CHANNEL);
+    // The 09:00 job, retried after the change.
+    expect(await runner.deliver(due[0]!, senders, dayAt(1, '09:15'))).toBe('not-due');
+    expect(slack.posts).toEqual([]);
+    expect((await tick(dayAt(1, '18:00'))).results).toEqual(['sent']);
+  });
+
   it('turns a gone channel off, with a log line saying why', async () => {
     await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
     slack.outcome = { kind: 'gone', reason: 'channel_not_found' };
@@ -117,6 +144,82 @@ describe('the tips runner', () => {
     expect((await tick(dayAt(3, '09:00'))).results).toEqual(['sent']);
   });
 
+  it('does not bring back a subscription turned off or changed while its tip was being sent', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_DM);
+    slack.outcome = { kind: 'dm-closed', reason: '50007' };
+    slack.during = () => tips('U1', 'off', SLACK_DM);
+    expect((await tick(dayAt(1, '09:00'))).results).toEqual(['dm-closed']);
+    expect(await store.get(subscriptionKey('slack:person:U1'))).toBeUndefined();
+    expect(await store.get(TIPS_INDEX_KEY)).toEqual({ schemaVersion: 1, ids: [] });
+
+    // Changed meanwhile: the pause goes on the changed subscription, not over it.
+    await tips('U1', 'on 09:00 UTC', SLACK_DM);
+    slack.during = () => tips('U1', 'on 18:00 UTC', SLACK_DM);
+    expect((await tick(dayAt(2, '09:00'))).results).toEqual(['dm-closed']);
+    expect(await store.get(subscriptionKey('slack:person:U1'))).toMatchObject({ time: '18:00', pausedUntil: PAUSED_INDEFINITELY, pauseReason: 'dm-closed' });
+  });
+
+  it('writes no sent record for a subscription turned off or forgotten while its tip was being sent', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
+    slack.during = () => tips('U1', 'off', SLACK_CHANNEL);
+    expect((await tick(dayAt(1, '09:00'))).results).toEqual(['sent']);
+    expect(await store.get(sentKey('slack:channel:C1'))).toBeUndefined();
+    expect(logs.some((l) => l.includes('subscription was removed while it was being sent'))).toBe(true);
+
+    await tips('U1', 'on 09:00 UTC', SLACK_DM);
+    slack.during = () => mentor.handle({ kind: 'command', userId: 'U1', command: 'forget', text: 'confirm' });
+    expect((await tick(dayAt(2, '09:00'))).results).toEqual(['sent']);
+    expect(await store.get(sentKey('slack:person:U1'))).toBeUndefined();
+    expect(await store.get(subscriptionKey('slack:person:U1'))).toBeUndefined();
+  });
+
+  it('forget does not turn back on a channel whose tips were turned off while it ran', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
+    await tips('U1', 'on 09:00 UTC', { platform: 'slack', channelId: 'C2', direct: false });
+    // Someone turns C1's tips off just after forget has read the channel subscriptions.
+    let hook: (() => Promise<unknown>) | undefined = () => tips('U2', 'off', SLACK_CHANNEL);
+    const racing = new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'getMany')
+          return async (keys: string[]) => {
+            const values = await target.getMany(keys);
+            const run = hook;
+            hook = undefined;
+            await run?.();
+            return values;
+          };
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    await createMentor({ store: racing, now: () => clock, knowledge: kb }).handle({ kind: 'command', userId: 'U1', command: 'forget', text: 'confirm' });
+    expect(hook).toBeUndefined();
+    expect(await store.get(subscriptionKey('slack:channel:C1'))).toBeUndefined();
+    expect(await store.get(subscriptionKey('slack:channel:C2'))).toMatchObject({ userId: 'forgotten' });
+    expect(await store.get(TIPS_INDEX_KEY)).toEqual({ schemaVersion: 1, ids: ['slack:channel:C2'] });
+  });
+
+  it('forget deletes a personal sent record even when no subscription is left', async () => {
+    await store.set(sentKey('discord:person:U1'), { schemaVersion: 1, subscriptionId: 'discord:person:U1', lastLocalDate: '2027-06-01', lastOutcome: 'sent', posted: 1, ignoredInARow: 0, askedToKeep: false, recentTips: ['x'] });
+    await store.set(damagedSentKey('slack:person:U1'), { damaged: true });
+    await mentor.handle({ kind: 'command', userId: 'U1', command: 'forget', text: 'confirm' });
+    expect(await store.get(sentKey('discord:person:U1'))).toBeUndefined();
+    expect(await store.get(damagedSentKey('slack:person:U1'))).toBeUndefined();
+  });
+
+  it('a move to a timezone a day behind does not pass over the first slots there', async () => {
+    await tips('U1', 'on 09:00 Asia/Tokyo', SLACK_DM);
+    // Thursday 3 June, 09:00 in Tokyo.
+    expect((await tick(new Date('2027-06-03T00:00:00.000Z'))).results).toEqual(['sent']);
+    // An hour later it is still Wednesday 2 June, 18:00 in Los Angeles.
+    clock = new Date('2027-06-03T01:00:00.000Z');
+    await tips('U1', 'on 19:00 America/Los_Angeles', SLACK_DM);
+    expect(await store.get(sentKey('slack:person:U1'))).toMatchObject({ lastLocalDate: '2027-06-01' });
+    expect((await tick(new Date('2027-06-03T02:00:00.000Z'))).results).toEqual(['sent']);
+    expect((await tick(new Date('2027-06-04T02:00:00.000Z'))).results).toEqual(['sent']);
+    expect(slack.posts).toHaveLength(3);
+  });
+
   it('asks once whether to keep the tips coming after five ignored in a row', async () => {
     await tips('U1', 'on 09:00 UTC daily', SLACK_DM);
     for (let day = 1; day <= 8; day++) await tick(dayAt(day, '09:00'));
@@ -132,6 +235,35 @@ describe('the tips runner', () => {
     expect(await store.get(sentKey('slack:person:U1'))).toMatchObject({ ignoredInARow: 0, askedToKeep: true });
   });
 
+  it('a "keep them coming" answer during a delivery waits for it, and does not undo the post it records', async () => {
+    await tips('U1', 'on 09:00 UTC daily', SLACK_DM);
+    for (let day = 1; day <= 2; day++) await tick(dayAt(day, '09:00'));
+    expect(await store.get(sentKey('slack:person:U1'))).toMatchObject({ lastLocalDate: '2027-06-03', ignoredInARow: 1 });
+    // The mentor's writes of sent records are held at a gate, so its read and its write straddle the delivery.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const gated = new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'set') return async (key: string, value: unknown, ttl?: number) => (key.startsWith('tips:sent:') && (await gate), target.set(key, value, ttl));
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const buttons = createMentor({ store: gated, now: () => clock, knowledge: kb });
+    let answer: Promise<Reply> | undefined;
+    slack.during = async () => {
+      answer = buttons.handle({ kind: 'action', userId: 'U1', actionId: 'tips', value: 'keep', place: SLACK_DM });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    expect((await tick(dayAt(3, '09:00'))).results).toEqual(['sent']);
+    open();
+    expect((await answer!).text).toContain('keep coming');
+    expect(await store.get(sentKey('slack:person:U1'))).toMatchObject({ lastLocalDate: '2027-06-04', posted: 3, ignoredInARow: 0 });
+    // The slot stays posted: the next tick that day posts nothing.
+    slack.during = undefined;
+    expect((await tick(dayAt(3, '09:05'))).due).toEqual([]);
+  });
+
   it('counts a request to the mentor between posts as not ignored, and personal tips follow the next step', async () => {
     await tips('U1', 'on 09:00 UTC daily', SLACK_DM);
     for (let day = 1; day <= 4; day++) await tick(dayAt(day, '09:00'));
@@ -142,6 +274,18 @@ describe('the tips runner', () => {
     expect(await store.get(sentKey('slack:person:U1'))).toMatchObject({ ignoredInARow: 0 });
     expect(slack.posts[4]!.reply.text).toContain('You are learning PyTorch');
     expect(slack.posts[4]!.reply.about?.topics).toEqual(['pytorch']);
+  });
+
+  it('posts no personal tip about topics the person is done with; the slot is handled and logged', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_DM);
+    let profile = newProfile('U1', T0);
+    for (const topic of kb.topics) profile = setTopicStatus(profile, topic.id, kb.topics.indexOf(topic) % 2 ? 'done' : 'skipped', T0);
+    await store.set(profileKey('U1'), profile);
+    expect((await tick(dayAt(1, '09:00'))).results).toEqual(['no-tip']);
+    expect(slack.posts).toEqual([]);
+    expect(await store.get(sentKey('slack:person:U1'))).toMatchObject({ lastLocalDate: '2027-06-02', lastOutcome: 'skipped' });
+    expect(logs.some((l) => l.includes('daily tip not posted: no tip is left'))).toBe(true);
+    expect((await tick(dayAt(1, '09:01'))).due).toEqual([]);
   });
 
   it('forget removes the personal subscription and its sent records; export lists them', async () => {
@@ -162,6 +306,27 @@ describe('the tips runner', () => {
     expect(await store.get(TIPS_INDEX_KEY)).toEqual({ schemaVersion: 1, ids: ['slack:channel:C1'] });
     // The channel keeps its tips, without naming the person.
     expect(await store.get(subscriptionKey('slack:channel:C1'))).toMatchObject({ userId: 'forgotten' });
+  });
+
+  it('copies a damaged sent record aside before the next post writes over it', async () => {
+    await tips('U1', 'on 09:00 UTC', SLACK_CHANNEL);
+    const damaged = { schemaVersion: 1, subscriptionId: 'slack:channel:C1', lastLocalDate: 'yesterday', posted: -3 };
+    await store.set(sentKey('slack:channel:C1'), damaged);
+    expect((await tick(dayAt(1, '09:00'))).results).toEqual(['sent']);
+    expect(await store.get(damagedSentKey('slack:channel:C1'))).toEqual(damaged);
+    expect(await store.get(sentKey('slack:channel:C1'))).toMatchObject({ lastLocalDate: '2027-06-02', posted: 1 });
+    expect(logs.some((l) => l.includes('corrupt tip sent record copied aside') && l.includes('tips:sent-damaged:slack:channel:C1'))).toBe(true);
+  });
+
+  it('reports a damaged subscription once, not every tick, and copies it aside before "tips on" replaces it', async () => {
+    const damaged = { schemaVersion: 1, id: 'slack:channel:C1', time: '9 o clock' };
+    await store.set(subscriptionKey('slack:channel:C1'), damaged);
+    await store.set(TIPS_INDEX_KEY, { schemaVersion: 1, ids: ['slack:channel:C1'] });
+    for (let minute = 0; minute < 3; minute++) expect((await tick(new Date(dayAt(1, '09:00').getTime() + minute * 60_000))).due).toEqual([]);
+    expect(logs.filter((l) => l.includes('corrupt tip subscription'))).toHaveLength(1);
+    await tips('U1', 'on 10:00 UTC', SLACK_CHANNEL);
+    expect(await store.get(damagedSubscriptionKey('slack:channel:C1'))).toEqual(damaged);
+    expect(await store.get(subscriptionKey('slack:channel:C1'))).toMatchObject({ time: '10:00' });
   });
 
   it('reads many subscriptions from a real SQLite file, and 10,000 from memory quickly', async () => {

@@ -10,7 +10,7 @@ import { about, reply, errorReply, type Block, type Reply } from '../../reply';
 import type { Session } from '../../session';
 import { isStoreFailure, STORE_DOWN_CHANGE_TEXT } from '../../storeFailure';
 import { nextPostTime } from '../../tips/due';
-import { canonicalTimeZone, formatLocal } from '../../tips/localTime';
+import { addDays, canonicalTimeZone, formatLocal, localDate } from '../../tips/localTime';
 import { PAUSED_INDEFINITELY, type Platform, type Subscription } from '../../tips/model';
 import { channelSubscriptionId, personSubscriptionId } from '../../tips/subscriptionStore';
 import { describeWeekdays, parseTipsCommand, TIPS_EXAMPLE, WEEKDAY_NAMES, type TipsAction } from '../../tips/tipsCommand';
@@ -57,7 +57,8 @@ function statusReply(where: Where, s: Subscription | undefined, now: Date): Repl
     { label: 'When', value: describeSchedule(s) },
     { label: 'Next tip', value: nextLine(s, now) },
   ];
-  if (s.pausedUntil) {
+  // A pause that has ended is not shown (the record keeps pausedUntil until the next change).
+  if (s.pausedUntil && Date.parse(s.pausedUntil) > now.getTime()) {
     fields.push({
       label: 'Paused',
       value: s.pauseReason === 'dm-closed' ? 'your DMs are closed to me; open them, then "tips resume"' : s.pausedUntil === PAUSED_INDEFINITELY ? 'until you resume' : `until ${formatLocal(new Date(s.pausedUntil), s.timezone)}`,
@@ -99,6 +100,7 @@ async function change(session: Session, where: Where, place: Place, action: Excl
         updatedAt: at,
       };
       await save(subscription);
+      if (existing && existing.timezone !== timezone) await restartDatesIn(session, where.id, timezone, now);
       const whose = where.audience === 'channel' ? 'this channel' : 'you';
       return reply([
         { type: 'text', text: `Daily tips are on for ${whose}: ${describeSchedule(subscription)}. The next one comes ${nextLine(subscription, now)}.` },
@@ -125,19 +127,39 @@ async function change(session: Session, where: Where, place: Place, action: Excl
     }
     case 'keep': {
       if (!existing) return NOT_ON(where);
-      const sent = await tips.getSent(where.id);
-      if (sent && sent.ignoredInARow > 0) await tips.putSent({ ...sent, ignoredInARow: 0 });
+      await resetIgnored(session, where.id);
       return reply([{ type: 'text', text: `Good: your daily tips keep coming (${describeSchedule(existing)}).` }]);
     }
     case 'less': {
       if (!existing) return NOT_ON(where);
       const less: Subscription = { ...existing, frequency: 'less' };
       await save(less);
-      const sent = await tips.getSent(where.id);
-      if (sent && sent.ignoredInARow > 0) await tips.putSent({ ...sent, ignoredInARow: 0 });
+      await resetIgnored(session, where.id);
       return reply([{ type: 'text', text: `Fewer tips then: ${describeSchedule(less)}. "tips on" goes back to every listed day.` }]);
     }
   }
+}
+
+/**
+ * The sent record holds a local date of the old timezone; compared with the new one's dates it could pass over
+ * the first slots there (a day ahead). It is capped at yesterday in the new timezone, under the delivery lock;
+ * `since` (now) already keeps any slot before the change from being posted.
+ */
+async function restartDatesIn(session: Session, id: string, timezone: string, now: Date): Promise<void> {
+  const yesterday = addDays(localDate(now, timezone), -1);
+  const changed = await session.deps.tips.changeSent(id, (sent) => (sent.lastLocalDate > yesterday ? { ...sent, lastLocalDate: yesterday } : undefined));
+  if (!changed) session.deps.logger.warn('tips: sent date not moved to the new timezone, a delivery is under way', { subscription: id });
+}
+
+/**
+ * The person answered the "keep them coming?" question: the count of ignored tips starts again. Under the
+ * delivery lock, so a tip being posted right now is not undone; if a delivery holds it too long the count is
+ * left, and logged (this answer is itself a reply since that post, which the next delivery sees while the
+ * 24 h dialogue record lasts).
+ */
+async function resetIgnored(session: Session, id: string): Promise<void> {
+  const changed = await session.deps.tips.changeSent(id, (sent) => (sent.ignoredInARow > 0 ? { ...sent, ignoredInARow: 0 } : undefined));
+  if (!changed) session.deps.logger.info('tips: ignored count not reset, a delivery is under way', { subscription: id });
 }
 
 /** Answers about the tips are marked so, so a follow-up ("make it weekends only") is read against them. */
