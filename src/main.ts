@@ -12,6 +12,7 @@ import { installCrashHandlers } from './ops/crashHandlers';
 import { closeServer, Health, portOf, startHealthServer } from './ops/health';
 import { createShutdown, type FrontEnd } from './ops/shutdown';
 import type { Platform, TipSender } from './core/tips/model';
+import type { Logger } from './core/logger';
 import { createRuntime, createRuntimeLogger } from './runtime';
 
 async function main(config: Config): Promise<void> {
@@ -75,23 +76,28 @@ async function main(config: Config): Promise<void> {
   if (config.TIPS_ENABLED && tipSenders.size > 0) {
     const { createTipScheduler, tipSchedulerOptions } = await import('./scheduling/createTipScheduler');
     const { createTipsRunner } = await import('./core/tips/tipsRunner');
+    // With only the console, the terminal is the person's conversation: the scheduler's routine lines
+    // (started, each tick) would land in it, so only its warnings and errors are logged there.
+    const tipsLogger = platformsStarted === 0 ? warningsOnly(logger) : logger;
     const scheduler = createTipScheduler({
       options: tipSchedulerOptions(config),
       store,
-      runner: createTipsRunner({ store, knowledge: core.deps.kb, logger, deliveryLockTtlMs: config.TIPS_DELIVERY_LOCK_MS }),
+      runner: createTipsRunner({ store, knowledge: core.deps.kb, logger: tipsLogger, deliveryLockTtlMs: config.TIPS_DELIVERY_LOCK_MS }),
       senders: tipSenders,
-      logger,
+      logger: tipsLogger,
     });
     frontEnds.push({ name: 'tips', stopIntake: () => scheduler.stopIntake(), stop: () => scheduler.stop() });
     await scheduler.start();
   }
-  if (frontEnds.length > 0) logger.info('ready', { frontEnds: frontEnds.map((f) => f.name) });
+  if (platformsStarted > 0) logger.info('ready', { frontEnds: frontEnds.map((f) => f.name) });
 
   if (consoleWanted) {
     await runConsole({ mentor, userId: 'local', input: process.stdin, output: process.stdout, tips: consoleTips });
     await shutdown('console closed');
   }
 }
+
+const warningsOnly = (logger: Logger): Logger => ({ debug: () => undefined, info: () => undefined, warn: logger.warn.bind(logger), error: logger.error.bind(logger) });
 
 let config: Config;
 try {
