@@ -32,24 +32,26 @@ export const noLock: UserLock = (_userId, work) => work();
 
 export function createUserLock(state: StatePort, options: LockOptions = {}): UserLock {
   if (!state.sharedAcrossProcesses) return noLock;
-  const ttlMs = options.ttlMs ?? 5_000;
-  const waitMs = options.waitMs ?? 1_000;
-  const retryMs = options.retryMs ?? 10;
-  const retryReleaseMs = options.retryReleaseMs ?? 200;
-  return async (userId, work) => {
-    const key = `user:${userId}`;
-    const deadline = Date.now() + waitMs;
-    let lock: Lock | undefined;
-    while (!(lock = await state.acquireLock(key, ttlMs))) {
-      if (Date.now() >= deadline) throw new LockTimeoutError(`could not lock user ${userId} within ${waitMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, retryMs));
-    }
-    try {
-      return await work();
-    } finally {
-      await release(state, lock, retryReleaseMs);
-    }
-  };
+  const lockOptions = { ttlMs: options.ttlMs ?? 5_000, waitMs: options.waitMs ?? 1_000, retryMs: options.retryMs ?? 10, retryReleaseMs: options.retryReleaseMs };
+  return (userId, work) => withLock(state, `user:${userId}`, lockOptions, work, `user ${userId}`);
+}
+
+/**
+ * Runs `work` holding the store's lock on `key`, across every process sharing the store: waits up to
+ * `waitMs`, retrying every `retryMs`, then throws LockTimeoutError (`what` names the lock in its message).
+ */
+export async function withLock<T>(state: StatePort, key: string, options: LockOptions & { ttlMs: number; waitMs: number }, work: () => Promise<T>, what = key): Promise<T> {
+  const deadline = Date.now() + options.waitMs;
+  let lock: Lock | undefined;
+  while (!(lock = await state.acquireLock(key, options.ttlMs))) {
+    if (Date.now() >= deadline) throw new LockTimeoutError(`could not lock ${what} within ${options.waitMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, options.retryMs ?? 10));
+  }
+  try {
+    return await work();
+  } finally {
+    await release(state, lock, options.retryReleaseMs ?? 200);
+  }
 }
 
 /**

@@ -14,7 +14,8 @@
 import { z } from 'zod';
 import type { Logger } from '../logger';
 import { readRecord, UNREADABLE } from '../profile/profileStore';
-import { StoreUnavailableError, type Lock, type StatePort } from '../state/statePort';
+import type { StatePort } from '../state/statePort';
+import { LockTimeoutError, withLock } from '../state/userLock';
 import { PLATFORMS, sentRecordSchema, subscriptionSchema, type Platform, type SentRecord, type Subscription } from './model';
 
 export const TIPS_INDEX_KEY = 'tips:index';
@@ -62,12 +63,8 @@ export class SubscriptionStore {
   ) {}
 
   /** The subscription; a damaged one is copied aside (every write of it starts with this read) and reads as none. */
-  async get(id: string): Promise<Subscription | undefined> {
-    const raw = await readRecord(this.store, subscriptionKey(id));
-    if (raw === undefined || raw === null) return undefined;
-    const valid = this.validSubscription(id, raw);
-    if (!valid) await this.setAside(damagedSubscriptionKey(id), raw, 'corrupt tip subscription copied aside and taken as off', id);
-    return valid;
+  get(id: string): Promise<Subscription | undefined> {
+    return this.readChecked(id, subscriptionKey(id), damagedSubscriptionKey(id), (raw) => this.validSubscription(id, raw), 'corrupt tip subscription copied aside and taken as off');
   }
 
   /**
@@ -88,12 +85,8 @@ export class SubscriptionStore {
   }
 
   /** The sent record; a damaged one is copied aside before the caller can write over it, and reads as none. */
-  async getSent(id: string): Promise<SentRecord | undefined> {
-    const raw = await readRecord(this.store, sentKey(id));
-    if (raw === undefined || raw === null) return undefined;
-    const valid = this.validSent(id, raw);
-    if (!valid) await this.setAside(damagedSentKey(id), raw, 'corrupt tip sent record copied aside and taken as missing', id);
-    return valid;
+  getSent(id: string): Promise<SentRecord | undefined> {
+    return this.readChecked(id, sentKey(id), damagedSentKey(id), (raw) => this.validSent(id, raw), 'corrupt tip sent record copied aside and taken as missing');
   }
 
   /**
@@ -116,20 +109,16 @@ export class SubscriptionStore {
    * out); after `waitMs` nothing is changed and false is returned.
    */
   async changeSent(id: string, change: (sent: SentRecord) => SentRecord | undefined, waitMs = SENT_LOCK_WAIT_MS): Promise<boolean> {
-    const deadline = Date.now() + waitMs;
-    let lock: Lock | undefined;
-    while (!(lock = await this.store.acquireLock(deliveryLockKey(id), LOCK_TTL_MS))) {
-      if (Date.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS * 3));
-    }
-    try {
+    const changeIt = async () => {
       const sent = await this.getSent(id);
       const next = sent && change(sent);
       if (next) await this.putSent(next);
       return true;
-    } finally {
-      await this.store.releaseLock(lock).catch(() => undefined);
-    }
+    };
+    return withLock(this.store, deliveryLockKey(id), { ttlMs: LOCK_TTL_MS, waitMs, retryMs: LOCK_RETRY_MS * 3 }, changeIt).catch((error: unknown) => {
+      if (error instanceof LockTimeoutError) return false;
+      throw error;
+    });
   }
 
   /** Every id in the index. No index record means no subscriptions yet; a damaged one is an error. */
@@ -205,24 +194,20 @@ export class SubscriptionStore {
     this.logger.warn(message, { subscription: id, copiedTo: raw === UNREADABLE ? 'not copied: the value is not JSON' : damagedKey });
   }
 
-  /** Reads, changes and writes the index under the lock; `change` says whether it changed anything. */
-  private async changeIndex(change: (ids: Set<string>) => boolean): Promise<void> {
-    const lock = await this.lockIndex();
-    try {
-      const ids = new Set(await this.ids());
-      if (change(ids)) await this.store.set(TIPS_INDEX_KEY, { schemaVersion: 1, ids: [...ids] });
-    } finally {
-      await this.store.releaseLock(lock).catch(() => undefined);
-    }
+  /** A record read and validated; a damaged one is copied aside before anything can be written over it. */
+  private async readChecked<T>(id: string, key: string, damagedKey: string, valid: (raw: unknown) => T | undefined, message: string): Promise<T | undefined> {
+    const raw = await readRecord(this.store, key);
+    if (raw === undefined || raw === null) return undefined;
+    const checked = valid(raw);
+    if (!checked) await this.setAside(damagedKey, raw, message, id);
+    return checked;
   }
 
-  private async lockIndex(): Promise<Lock> {
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
-      const lock = await this.store.acquireLock(TIPS_INDEX_KEY, LOCK_TTL_MS);
-      if (lock) return lock;
-      if (Date.now() >= deadline) throw new StoreUnavailableError(`could not lock the tips index within ${LOCK_WAIT_MS} ms`);
-      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
-    }
+  /** Reads, changes and writes the index under the lock; `change` says whether it changed anything. */
+  private changeIndex(change: (ids: Set<string>) => boolean): Promise<void> {
+    return withLock(this.store, TIPS_INDEX_KEY, { ttlMs: LOCK_TTL_MS, waitMs: LOCK_WAIT_MS, retryMs: LOCK_RETRY_MS }, async () => {
+      const ids = new Set(await this.ids());
+      if (change(ids)) await this.store.set(TIPS_INDEX_KEY, { schemaVersion: 1, ids: [...ids] });
+    }, 'the tips index');
   }
 }
