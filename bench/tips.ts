@@ -7,7 +7,7 @@
  * - duplicates (channels posted more than once; must be 0) and 429s;
  * - the scheduler's own CPU time per 1,000 subscriptions: process.cpuUsage (user + system) around
  *   `runner.runDue(now)` (reading 10,000 subscriptions and sent records, computing what is due) plus, with
- *   BullMQ, reading the due subscriptions' `since` (for the job ids) and adding the 10,000 delivery jobs
+ *   BullMQ, adding the 10,000 delivery jobs
  *   (addBulk). Redis' own CPU is not in it; the posting is not in it.
  * The rate limit is set out of the way (TIPS_RATE_MAX 100,000/s) so the machinery itself is measured; in
  * production the limiter, not this, sets the pace. Keys (namespace and queue prefix) are deleted afterwards.
@@ -114,7 +114,7 @@ const rows = (label: string, r: Run): [string, string, string][] => [
   [`${label}: total`, r.totalS.toFixed(1), `s for ${r.count} due subscriptions, concurrency ${CONCURRENCY}`],
   [`${label}: messages/s`, r.perSecond.toFixed(0), 'posts accepted by the fake per second'],
   [`${label}: duplicates`, String(r.duplicates), `channels posted twice (must be 0); missing ${r.missing}; 429s ${r.rateLimited}`],
-  [`${label}: scheduler CPU`, r.cpuPer1000.toFixed(1), 'ms per 1,000 subscriptions (runDue' + (label.startsWith('bullmq') ? ' + since + addBulk)' : ')')],
+  [`${label}: scheduler CPU`, r.cpuPer1000.toFixed(1), 'ms per 1,000 subscriptions (runDue' + (label.startsWith('bullmq') ? ' + addBulk)' : ')')],
 ];
 
 async function deleteRedisKeys(...patterns: string[]): Promise<void> {

@@ -6,7 +6,7 @@
  *   `tick` job every TIPS_TICK_MS on the `tips-tick` queue; whichever instance's worker takes it asks the
  *   runner what is due and adds one `deliver` job per (subscription, local date) to its platform's queue
  *   (`tips-deliver-slack`, `tips-deliver-discord`, `tips-deliver-console`), with a job id derived from both
- *   and the subscription's `since` (see tipJobs.ts; the tick reads the due subscriptions' records for it). BullMQ ignores an add whose id it still keeps, so a post is
+ *   and the subscription's `since` (see tipJobs.ts; due tips carry it). BullMQ ignores an add whose id it still keeps, so a post is
  *   queued once whichever instance ticks, however many ticks see it due before it is sent.
  * - Completed delivery jobs are kept KEEP_COMPLETED_S (3 days, more than the runner's catch-up window
  *   and a day's change of date) so a late tick cannot queue the same day again; the runner's sent record
@@ -22,7 +22,6 @@
  */
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { PLATFORMS, type DeliveryResult, type DueTip, type Platform } from '../core/tips/model';
-import { subscriptionKey } from '../core/tips/subscriptionStore';
 import { deliveryJobId, fromJobData, platformOf, toJobData, type DeliveryJobData } from './tipJobs';
 import type { TickResult, TipScheduler, TipSchedulerDeps } from './types';
 
@@ -33,7 +32,6 @@ export const JOB_SCHEDULER_ID = 'tips-tick';
 /** Long enough that no tick can see the same local date due again (3 h catch-up + a day of time zones). */
 export const KEEP_COMPLETED_S = 3 * 24 * 60 * 60;
 const KEEP_FAILED_S = 7 * 24 * 60 * 60;
-const SINCE_BATCH = 500;
 
 export interface BullmqTipScheduler extends TipScheduler {
   readonly tickQueue: Queue;
@@ -42,7 +40,7 @@ export interface BullmqTipScheduler extends TipScheduler {
 }
 
 export function createBullmqScheduler(deps: TipSchedulerDeps): BullmqTipScheduler {
-  const { runner, store, senders, logger, options } = deps;
+  const { runner, senders, logger, options } = deps;
   // Each Queue and Worker opens (and on close, closes) connections of its own; workers need
   // maxRetriesPerRequest: null for their blocking commands.
   const connection: ConnectionOptions = { url: options.storeUrl, maxRetriesPerRequest: null };
@@ -84,39 +82,20 @@ export function createBullmqScheduler(deps: TipSchedulerDeps): BullmqTipSchedule
     closing = Promise.all([tickWorker?.close(), ...deliverWorkers.map((w) => w.close())]);
   };
 
-  /**
-   * The `since` of each due subscription (part of the job id), read in batches. A subscription removed since
-   * runDue has none: nothing to post. The runner's contract gives due tips without it, hence this read.
-   */
-  const sinceOf = async (due: DueTip[]): Promise<Map<string, string>> => {
-    const since = new Map<string, string>();
-    for (let i = 0; i < due.length; i += SINCE_BATCH) {
-      const batch = due.slice(i, i + SINCE_BATCH);
-      const records = await store.getMany<{ since?: unknown }>(batch.map((d) => subscriptionKey(d.subscriptionId)));
-      batch.forEach((d, j) => {
-        const value = records[j]?.since;
-        if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) since.set(d.subscriptionId, value);
-      });
-    }
-    return since;
-  };
-
   const tick = async (now: Date = new Date()): Promise<TickResult> => {
     const { due } = await runner.runDue(now);
-    const since = await sinceOf(due.filter((d) => platformOf(d.subscriptionId) !== undefined));
-    const byPlatform = new Map<Platform, { due: DueTip; since: string }[]>();
+    const byPlatform = new Map<Platform, DueTip[]>();
     for (const d of due) {
       const platform = platformOf(d.subscriptionId);
-      const s = since.get(d.subscriptionId);
-      if (platform === undefined || s === undefined) continue;
+      if (platform === undefined) continue;
       const list = byPlatform.get(platform);
-      if (list) list.push({ due: d, since: s });
-      else byPlatform.set(platform, [{ due: d, since: s }]);
+      if (list) list.push(d);
+      else byPlatform.set(platform, [d]);
     }
     const known = [...byPlatform.values()].flat();
     await Promise.all(
       [...byPlatform].map(([platform, tips]) =>
-        deliverQueue(platform).addBulk(tips.map((t) => ({ name: 'deliver', data: toJobData(t.due), opts: { jobId: deliveryJobId({ ...t.due, since: t.since }) } }))),
+        deliverQueue(platform).addBulk(tips.map((t) => ({ name: 'deliver', data: toJobData(t), opts: { jobId: deliveryJobId(t) } }))),
       ),
     );
     if (due.length > 0) logger.info('tips tick', { due: due.length, handed: known.length });

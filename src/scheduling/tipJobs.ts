@@ -49,7 +49,9 @@ export interface DeliveryJobData {
   subscriptionId: string;
   localDate: string;
   scheduledAt: string;
+  /** Absent in jobs queued before it was added; delivery re-reads the subscription and does not need it. */
+  since?: string;
 }
 
-export const toJobData = (due: DueTip): DeliveryJobData => ({ subscriptionId: due.subscriptionId, localDate: due.localDate, scheduledAt: due.scheduledAt.toISOString() });
-export const fromJobData = (data: DeliveryJobData): DueTip => ({ subscriptionId: data.subscriptionId, localDate: data.localDate, scheduledAt: new Date(data.scheduledAt) });
+export const toJobData = (due: DueTip): DeliveryJobData => ({ subscriptionId: due.subscriptionId, localDate: due.localDate, scheduledAt: due.scheduledAt.toISOString(), since: due.since });
+export const fromJobData = (data: DeliveryJobData): DueTip => ({ subscriptionId: data.subscriptionId, localDate: data.localDate, scheduledAt: new Date(data.scheduledAt), since: data.since ?? '' });

@@ -38,7 +38,7 @@ function judge(subscription: Subscription, sent: SentRecord | undefined, date: s
   if (slot.getTime() < notBefore(subscription)) return { kind: 'none' };
   // Local dates compare as strings; a record of this day or later means the slot was handled.
   if (sent && sent.lastLocalDate >= date) return { kind: 'none' };
-  const tip: DueTip = { subscriptionId: subscription.id, localDate: date, scheduledAt: slot };
+  const tip: DueTip = { subscriptionId: subscription.id, localDate: date, scheduledAt: slot, since: subscription.since };
   const lateByMs = now - slot.getTime();
   return lateByMs < CATCH_UP_WINDOW_MS ? { kind: 'due', tip } : { kind: 'skipped', tip: { ...tip, lateByMs } };
 }

@@ -74,6 +74,8 @@ export interface DueTip {
   localDate: string;
   /** The instant the slot falls on (after moving out of a DST gap; the first of a repeated hour). */
   scheduledAt: Date;
+  /** The subscription's `since`: tips turned off and on again are a new subscription, with posts of their own. */
+  since: string;
 }
 
 /** A slot that was missed by more than the catch-up window: not posted, recorded and logged once. */
