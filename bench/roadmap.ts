@@ -1,14 +1,13 @@
 /**
  * Roadmap picture benchmark: drawing the SVG (core), rasterising it to PNG (resvg + our encoder), and a
- * second ask served from the cache. Targets: render under 50 ms, PNG under 200 KB. Each profile differs,
- * so every render is a real one (no cache), and the first render (font loading, JIT) is left out.
+ * second ask served from the cache. Targets: render under 50 ms, PNG under 200 KB. Each profile differs
+ * and each ask goes to a new cache, so every render is a real one; the warm-up renders are left out.
  */
 import { cpus, loadavg } from 'node:os';
 import { loadKnowledgeBase } from '../src/knowledge/load';
 import { newProfile, setTopicStatus, type Profile, type TopicStatus } from '../src/core/profile/profile';
 import { roadmapImage } from '../src/core/roadmap/image';
 import { ImageCache } from '../src/render/imageCache';
-import { svgToPng } from '../src/render/png';
 import { percentile, printTable } from './stats';
 
 const RENDERS = 40;
@@ -21,22 +20,27 @@ async function main(): Promise<void> {
   const profiles: Profile[] = Array.from({ length: RENDERS + 1 }, (_, i) =>
     kb.topics.slice(0, (i * 7) % kb.topics.length).reduce((p, t, j) => setTopicStatus(p, t.id, STATUSES[(i + j) % 3 === 0 ? 2 : j % 5 === 0 ? 1 : 0]!, now), newProfile(`bench-${i}`, now)),
   );
-  svgToPng(roadmapImage(kb, profiles[0]!).svg()); // warm-up
-
+  // Each picture is asked for as a request asks: through the process's image cache (a miss renders on
+  // libuv's thread pool), one request after another, each in its own turn of the event loop.
+  // Warm-up, left out: loading resvg and the fonts, and the first render on each of libuv's four threads
+  // (each thread's allocator takes its memory from the kernel once; see src/render/resvg.ts).
+  await Promise.all(['done', 'learning', 'skipped', 'todo'].map((status) =>
+    new ImageCache().png(roadmapImage(kb, setTopicStatus(profiles[0]!, kb.topics[0]!.id, status as TopicStatus, now)))));
   const svgMs: number[] = [];
   const renderMs: number[] = [];
   const renderCpuMs: number[] = [];
   const sizes: number[] = [];
   for (const profile of profiles.slice(1)) {
     const started = performance.now();
-    const svg = roadmapImage(kb, profile).svg();
-    const drawn = performance.now();
+    roadmapImage(kb, profile).svg();
+    svgMs.push(performance.now() - started);
+    // A miss costs all of it: the SVG, the outlines, rasterising and the PNG.
+    const asked = performance.now();
     const cpu = process.cpuUsage();
-    const { png } = svgToPng(svg);
-    renderMs.push(performance.now() - drawn);
+    const png = await new ImageCache().png(roadmapImage(kb, profile)); // a new cache: every ask a miss
+    renderMs.push(performance.now() - asked);
     const used = process.cpuUsage(cpu);
     renderCpuMs.push((used.user + used.system) / 1000);
-    svgMs.push(drawn - started);
     sizes.push(png.length);
   }
 
@@ -54,8 +58,8 @@ async function main(): Promise<void> {
   const kbytes = (v: number) => `${(v / 1024).toFixed(0)} KB`;
   printTable('Roadmap picture', [
     ['SVG drawn (core) p50 / p99', `${ms(percentile(svgMs, 50))} / ${ms(percentile(svgMs, 99))}`, `${RENDERS} learners`],
-    ['render to PNG min / p50', `${ms(Math.min(...renderMs))} / ${ms(percentile(renderMs, 50))}`, 'target < 50 ms'],
-    ['render to PNG p99', ms(percentile(renderMs, 99)), 'target < 50 ms'],
+    ['render to PNG (cache miss) min / p50', `${ms(Math.min(...renderMs))} / ${ms(percentile(renderMs, 50))}`, 'target < 50 ms'],
+    ['render to PNG (cache miss) p99', ms(percentile(renderMs, 99)), 'target < 50 ms'],
     // CPU time barely depends on what else the machine runs: the figure to compare on a busy machine.
     ['render CPU time min / p50 / p99', `${ms(Math.min(...renderCpuMs))} / ${ms(percentile(renderCpuMs, 50))} / ${ms(percentile(renderCpuMs, 99))}`, 'this process only'],
     ['PNG size p50 / max', `${kbytes(percentile(sizes, 50))} / ${kbytes(Math.max(...sizes))}`, 'target < 200 KB'],

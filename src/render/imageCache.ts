@@ -7,6 +7,7 @@ import type { ReplyImage } from '../core/reply';
 import { RENDER_OPTIONS } from './renderOptions';
 import { encodePng } from './pngEncode';
 import { outlineText } from './textOutlines';
+import { loadResvg } from './resvg';
 
 /** A few hundred learners' pictures (about 100-200 KB each) stay well under 100 MB. */
 const DEFAULT_CAPACITY = 300;
@@ -28,8 +29,11 @@ export class ImageCache {
     }
     this.renders++;
     // The native renderer is loaded with the first picture, not at start-up.
-    const rendering = import('@resvg/resvg-js')
-      .then(({ renderAsync, Resvg }) => renderAsync(outlineText(image.svg(), Resvg, RENDER_OPTIONS), RENDER_OPTIONS))
+    const rendering = Promise.resolve()
+      .then(() => {
+        const { renderAsync, Resvg } = loadResvg();
+        return renderAsync(outlineText(image.svg(), Resvg, RENDER_OPTIONS), RENDER_OPTIONS);
+      })
       .then((rendered) => encodePng(rendered.pixels, rendered.width, rendered.height));
     // A failed render is not kept: the next request tries again.
     rendering.catch(() => this.entries.delete(image.key));
