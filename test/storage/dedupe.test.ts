@@ -24,6 +24,23 @@ describe('with the memory store (one process)', () => {
     await store.disconnect();
   });
 
+  test('the in-process memory keeps the newest keys when full, and lets expired ones go', async () => {
+    jest.useFakeTimers({ now: new Date('2026-12-01T10:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      // The memory store is not shared, so the in-process memory is all there is: what it forgets is new again.
+      const firstTime = createDedupe(store, capture().logger, { maxLocalKeys: 3, ttlMs: 60_000 });
+      for (const k of ['a', 'b', 'c', 'd']) expect(await firstTime(k)).toBe(true);
+      expect(await firstTime('d')).toBe(false);
+      expect(await firstTime('b')).toBe(false);
+      expect(await firstTime('a')).toBe(true); // the oldest went when 'd' came
+      jest.advanceTimersByTime(60_001);
+      expect(await firstTime('d')).toBe(true); // expired
+      expect(await firstTime('d')).toBe(false);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   test('a key is new once; other keys are independent', async () => {
     const firstTime = createDedupe(store, capture().logger, { prefix: 'slack:seen:' });
     expect(await firstTime('a')).toBe(true);

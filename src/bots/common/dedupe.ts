@@ -28,14 +28,15 @@ export function createDedupe(state: StatePort, logger: Logger, options: DedupeOp
   const maxLocalKeys = options.maxLocalKeys ?? 50_000;
   const local = new Map<string, number>();
 
+  // Every key lives for the same ttlMs and is (re)inserted at the end, so the Map's order is the order of
+  // expiry: expired keys are always at the front. Each call drops those, then, while still full, the oldest
+  // live ones (the store still knows them), and stops at the first key it keeps: a few steps per delivery,
+  // not a walk over 50,000 keys once the Map is full.
   const remember = (key: string, now: number) => {
-    if (local.size >= maxLocalKeys) {
-      for (const [k, expires] of local) if (expires <= now) local.delete(k);
-      // Still full: forget the oldest (Map keeps insertion order); the store still knows them.
-      for (const k of local.keys()) {
-        if (local.size < maxLocalKeys) break;
-        local.delete(k);
-      }
+    local.delete(key);
+    for (const [k, expires] of local) {
+      if (expires > now && local.size < maxLocalKeys) break;
+      local.delete(k);
     }
     local.set(key, now + ttlMs);
   };

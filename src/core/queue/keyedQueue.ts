@@ -45,6 +45,11 @@ const PRUNE_ABOVE = 10_000;
 export class KeyedQueue {
   private readonly keys = new Map<string, KeyState>();
   private readonly limits: QueueLimits;
+  /**
+   * Prune again only when the Map has grown this far. After a prune that could forget little (many keys
+   * seen within the last seconds), pruning on every new key would walk the whole Map each time.
+   */
+  private pruneAt = PRUNE_ABOVE;
 
   constructor(
     limits: Partial<QueueLimits> = {},
@@ -98,7 +103,10 @@ export class KeyedQueue {
   private stateOf(key: string): KeyState {
     let state = this.keys.get(key);
     if (!state) {
-      if (this.keys.size >= PRUNE_ABOVE) this.prune();
+      if (this.keys.size >= this.pruneAt) {
+        this.prune();
+        this.pruneAt = Math.max(PRUNE_ABOVE, this.keys.size * 2);
+      }
       state = { tail: Promise.resolve(), depth: 0, tokens: this.limits.burst, refilledAt: this.now(), refusing: false };
       this.keys.set(key, state);
     }
