@@ -1,6 +1,7 @@
 /**
  * One validated, expiring record per user in the state port: the setup conversation and the dialogue
- * context are both this. A record that no longer matches its schema is dropped (and logged), never trusted.
+ * context are both this. A record read back that does not match its schema is dropped (and logged), never
+ * trusted.
  */
 import type { z } from 'zod';
 import type { Logger } from '../logger';
@@ -37,8 +38,13 @@ export class UserRecordStore<S extends z.ZodType> {
     return undefined;
   }
 
-  async set(userId: string, value: z.infer<S>): Promise<void> {
-    await this.store.set(this.key(userId), this.kind.schema.parse(value), this.kind.ttlMs);
+  /**
+   * Written as given: the value is built by typed code (`contextOf`, the setup flow), and what matters is
+   * checked where it counts, when a record comes back from the store. Validating every write too cost a
+   * few percent of each answer's CPU (the dialogue is written after every answer).
+   */
+  async set(userId: string, value: z.output<S>): Promise<void> {
+    await this.store.set(this.key(userId), value, this.kind.ttlMs);
   }
 
   async clear(userId: string): Promise<void> {
