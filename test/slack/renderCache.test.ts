@@ -1,6 +1,7 @@
 import { reply } from '../../src/core/reply';
 import { replyToSlackMessages } from '../../src/bots/slack/render';
 import { renderRemembered } from '../../src/bots/slack/renderCache';
+import { deepFreeze } from '../../src/core/deepFreeze';
 
 const answer = (name: string) =>
   reply([
@@ -16,9 +17,30 @@ describe('remembered Slack renderings', () => {
     expect(renderRemembered(answer('Python'))).toBe(first);
   });
 
-  it('tell replies apart by every part of them', () => {
+  it('tell replies apart by every part the renderer reads', () => {
     expect(renderRemembered(answer('Python'))).not.toEqual(renderRemembered(answer('PyTorch')));
-    expect(renderRemembered({ ...answer('Python'), visibility: 'public' })).not.toBe(renderRemembered(answer('Python')));
+    // Same text, a different button value: a different message.
+    const pressed = answer('Python');
+    const other = { ...pressed, blocks: [...pressed.blocks.slice(0, 2), { type: 'buttons' as const, buttons: [{ label: 'Done', actionId: 'done', value: 'python-2' }] }] };
+    expect(renderRemembered(other)).toEqual(replyToSlackMessages(other));
+    // Visibility is the delivery's business, not the rendering's.
+    expect(renderRemembered({ ...answer('Python'), visibility: 'public' })).toBe(renderRemembered(answer('Python')));
+  });
+
+  it('know a frozen reply again by its blocks, and only with the same text', () => {
+    const frozen = deepFreeze(answer('Spark'));
+    const first = renderRemembered(frozen);
+    expect(renderRemembered({ ...frozen, visibility: 'public' })).toBe(first);
+    const retitled = { ...frozen, text: 'Something else entirely' };
+    expect(renderRemembered(retitled)).toEqual(replyToSlackMessages(retitled));
+  });
+
+  it('never serve a changed reply the rendering of what it was', () => {
+    const changing = answer('Kubeflow');
+    renderRemembered(changing);
+    changing.blocks[0] = { type: 'heading', text: 'Your next step: Airflow' };
+    changing.text = 'Your next step: Airflow';
+    expect(JSON.stringify(renderRemembered(changing))).toContain('Airflow');
   });
 
   it('cannot be changed by whoever sends them', () => {

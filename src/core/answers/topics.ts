@@ -8,8 +8,27 @@ import type { Profile } from '../profile/profile';
 import { about, reply, type Block, type Reply } from '../reply';
 import { listNames, NEXT_BUTTON, ROADMAP_BUTTON, SETUP_BUTTON, sourceBlock, STATUS_LABEL, TIP_BUTTON, topicButtons } from './format';
 import { roadmapImage } from '../roadmap/image';
+import { deepFreeze } from '../deepFreeze';
+
+/**
+ * Next-step answers, remembered per recommendation: the engine remembers its recommendations (one object
+ * for every learner whose profile reads the same), and the answer depends on nothing else but the topic's
+ * status and whether a background was given. Every new learner's `/mentor next` is then one frozen reply,
+ * built once, which the adapters can also render once (they recognise the same blocks).
+ */
+const nextStepReplies = new WeakMap<Recommendation, Map<string, Reply>>();
 
 export function nextStepReply(kb: KnowledgeBase, profile: Profile, rec: Recommendation): Reply {
+  const status = effectiveStatus(kb, profile, rec.topic.id);
+  const key = `${status}|${profile.background ? 'background' : ''}`;
+  let replies = nextStepReplies.get(rec);
+  if (!replies) nextStepReplies.set(rec, (replies = new Map()));
+  let known = replies.get(key);
+  if (!known) replies.set(key, (known = deepFreeze(buildNextStepReply(rec, status, !!profile.background))));
+  return known;
+}
+
+function buildNextStepReply(rec: Recommendation, status: ReturnType<typeof effectiveStatus>, hasBackground: boolean): Reply {
   const { topic } = rec;
   const blocks: Block[] = [
     { type: 'heading', text: `${rec.continuing ? 'Keep going with' : 'Your next step'}: ${topic.name}` },
@@ -23,8 +42,8 @@ export function nextStepReply(kb: KnowledgeBase, profile: Profile, rec: Recommen
   if (rec.after) after.push(`After that: ${rec.after.name}.`);
   if (after.length > 0) blocks.push({ type: 'text', text: after.join(' ') });
   blocks.push(sourceBlock(topic.source));
-  const buttons = [...topicButtons(topic, effectiveStatus(kb, profile, topic.id)), ROADMAP_BUTTON, TIP_BUTTON];
-  if (!profile.background) buttons.push(SETUP_BUTTON);
+  const buttons = [...topicButtons(topic, status), ROADMAP_BUTTON, TIP_BUTTON];
+  if (!hasBackground) buttons.push(SETUP_BUTTON);
   blocks.push({ type: 'buttons', buttons });
   return about(reply(blocks), { intent: 'next', topics: [topic.id], next: topic.id });
 }
