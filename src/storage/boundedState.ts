@@ -8,6 +8,7 @@
  * outage cannot announce a recovery in the middle of it (nor a late failure a second outage).
  */
 import type { Logger } from '../core/logger';
+import { afterMs } from '../core/deadlines';
 import { StoreUnavailableError, UnreadableRecordError, type Lock, type StatePort } from '../core/state/statePort';
 
 export const DEFAULT_STORE_TIMEOUT_MS = 500;
@@ -60,28 +61,40 @@ export class BoundedState implements StatePort {
     return this.inner.disconnect();
   }
 
-  private async bounded<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  private bounded<T>(operation: string, call: () => Promise<T>): Promise<T> {
     const startedIn = this.generation;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new StoreUnavailableError(`store ${operation} did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
-    });
-    try {
-      const value = await Promise.race([call(), timeout]);
-      this.answered(startedIn);
-      return value;
-    } catch (error) {
-      // A damaged record is an answer from a working store.
-      if (error instanceof UnreadableRecordError) {
-        this.answered(startedIn);
-        throw error;
+    return new Promise<T>((resolve, reject) => {
+      // The first of answer, failure or deadline settles the call; whatever comes after is ignored.
+      let settled = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        deadline.cancel();
+        // A damaged record is an answer from a working store.
+        if (error instanceof UnreadableRecordError) {
+          this.answered(startedIn);
+          reject(error);
+          return;
+        }
+        const failure = error instanceof StoreUnavailableError ? error : new StoreUnavailableError(`store ${operation} failed: ${describe(error)}`, { cause: error });
+        this.failed(startedIn, failure);
+        reject(failure);
+      };
+      const deadline = afterMs(this.timeoutMs, () => fail(new StoreUnavailableError(`store ${operation} did not answer within ${this.timeoutMs} ms`)));
+      let work: Promise<T>;
+      try {
+        work = call();
+      } catch (error) {
+        work = Promise.reject(error);
       }
-      const failure = error instanceof StoreUnavailableError ? error : new StoreUnavailableError(`store ${operation} failed: ${describe(error)}`, { cause: error });
-      this.failed(startedIn, failure);
-      throw failure;
-    } finally {
-      clearTimeout(timer);
-    }
+      work.then((value) => {
+        if (settled) return;
+        settled = true;
+        deadline.cancel();
+        this.answered(startedIn);
+        resolve(value);
+      }, fail);
+    });
   }
 
   private answered(startedIn: number): void {

@@ -2,18 +2,25 @@
  * Races work against a deadline without cancelling it: Slack and Discord both want an acknowledgement within
  * 3 s, so a slow answer is acked or deferred first and delivered later from the same promise.
  */
+import { afterMs } from '../../core/deadlines';
+
 export type Raced<T> = { settled: true; value: T } | { settled: true; error: unknown } | { settled: false };
 
 export function raceDeadline<T>(work: Promise<T>, ms: number): Promise<Raced<T>> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<Raced<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ settled: false }), ms);
+  return new Promise<Raced<T>>((resolve) => {
+    // Whichever comes first settles the race; resolving again later does nothing.
+    const deadline = afterMs(ms, () => resolve({ settled: false }));
+    work.then(
+      (value) => {
+        deadline.cancel();
+        resolve({ settled: true, value });
+      },
+      (error: unknown) => {
+        deadline.cancel();
+        resolve({ settled: true, error });
+      },
+    );
   });
-  const done = work.then(
-    (value): Raced<T> => ({ settled: true, value }),
-    (error: unknown): Raced<T> => ({ settled: true, error }),
-  );
-  return Promise.race([done, late]).finally(() => clearTimeout(timer));
 }
 
 /**
