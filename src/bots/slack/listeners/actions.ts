@@ -7,7 +7,7 @@
  *   message stays as it was for everyone else;
  * - in App Home: the answer goes to the user's DM and the home tab is refreshed.
  */
-import type { App, BlockAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { usesTimezone } from '../../../core/commands/definitions';
 import type { Reply } from '../../../core/reply';
 import { askMentor, deliver, ResponseUrl, slackErrorCode, type Destination, type WebClient } from '../delivery';
@@ -18,9 +18,9 @@ import { renderSafely, type Rendered } from '../renderSafely';
 import { forRequest, type ListenerDeps } from './deps';
 import { publishHome } from './home';
 
-export function registerActions(app: App, deps: ListenerDeps): void {
-  // Every action, not only ours: a button from an older version must still be acked, or Slack shows an error.
-  app.action(/.*/, async ({ body, ack, client }) => {
+/** Every action, not only ours: a button from an older version must still be acked, or Slack shows an error. */
+export function actionListener(deps: ListenerDeps): (args: SlackActionMiddlewareArgs & AllMiddlewareArgs) => Promise<void> {
+  return async ({ body, ack, client }) => {
     const req = forRequest(deps, body.user.id, (body as { trigger_id?: string }).trigger_id);
     // Nothing useful can go in a block_actions ack: ack at once, answer through response_url.
     await ack();
@@ -42,7 +42,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       return;
     }
     await answerOnMessage(client, req, body, reply, rendered);
-  });
+  };
 }
 
 async function answerOnMessage(client: WebClient, deps: ListenerDeps, body: BlockAction, reply: Reply, rendered: Rendered): Promise<void> {

@@ -2,7 +2,7 @@
  * `/mentor ...`: answered inside the ack when the core is quick (the common case), otherwise acked empty
  * at the deadline and delivered through the response_url, so Slack never shows "operation_timeout".
  */
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { usesTimezone } from '../../../core/commands/definitions';
 import { withinDeadline } from '../../common/deadline';
 import { askMentor, deliver, ResponseUrl, responseType, type Destination } from '../delivery';
@@ -11,9 +11,9 @@ import { parseSlashCommand } from '../parse';
 import { renderSafely } from '../renderSafely';
 import { forRequest, receivedAt, type ListenerDeps } from './deps';
 
-export function registerCommands(app: App, deps: ListenerDeps): void {
-  // Every slash command the app owns goes to the mentor, so a renamed command (/mentor-dev) still works.
-  app.command(/^\/.+/, async ({ command, ack, client, context }) => {
+/** Every slash command the app owns goes to the mentor, so a renamed command (/mentor-dev) still works. */
+export function commandListener(deps: ListenerDeps): (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void> {
+  return async ({ command, ack, client, context }) => {
     const req = forRequest(deps, command.user_id, command.trigger_id);
     const request = parseSlashCommand(command);
     if (usesTimezone(request.command) && request.place) {
@@ -49,5 +49,5 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
     const late = renderSafely(answer, req.logger);
     await deliver({ ...destination, visibility: late.visibility }, late.messages);
     if (!late.failed) await sendImage({ ...destination, visibility: late.visibility }, answer);
-  });
+  };
 }

@@ -1,5 +1,5 @@
 /** App Home: every visit publishes the core's home reply (the core decides whether to welcome). */
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { askMentor, slackErrorCode, type WebClient } from '../delivery';
 import { parseHomeOpened } from '../parse';
 import { replyToHomeView } from '../render';
@@ -14,9 +14,9 @@ export async function publishHome(client: WebClient, deps: ListenerDeps, userId:
   }
 }
 
-export function registerHome(app: App, deps: ListenerDeps): void {
-  app.event('app_home_opened', async ({ event, client }) => {
+export function homeListener(deps: ListenerDeps): (args: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs) => Promise<void> {
+  return async ({ event, client }) => {
     const request = parseHomeOpened(event);
     if (request) await publishHome(client, deps, request.userId);
-  });
+  };
 }

@@ -3,7 +3,7 @@
  * One user's turns run one after another, in the order Slack delivered them: two quick DMs would otherwise
  * be answered concurrently, and the parts of two split answers could interleave.
  */
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { usesTimezone } from '../../../core/commands/definitions';
 import { askMentor, slackErrorCode } from '../delivery';
 import { sendImage } from '../image';
@@ -13,9 +13,9 @@ import { parseDirectMessage, type MessageEventLike } from '../parse';
 import { renderSafely } from '../renderSafely';
 import { forRequest, type ListenerDeps } from './deps';
 
-export function registerMessages(app: App, deps: ListenerDeps): void {
+export function messageListener(deps: ListenerDeps): (args: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => Promise<void> {
   const turns = new KeyedQueue();
-  app.event('message', async ({ event, client, context }) => {
+  return async ({ event, client, context }) => {
     const req = forRequest(deps, (event as { user?: string }).user, (event as { client_msg_id?: string }).client_msg_id ?? (event as { ts?: string }).ts);
     // Bots (us included), edits, deletions and channel messages are filtered out here.
     const request = parseDirectMessage(event as MessageEventLike, context.botUserId);
@@ -48,5 +48,5 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
       const text = refusedReply(error.reason).text;
       await post({ text }).catch((postError: unknown) => deps.logger.warn('slack could not post the one-at-a-time note', { code: slackErrorCode(postError) }));
     });
-  });
+  };
 }
