@@ -4,7 +4,8 @@
  * the promises racing it, was a measurable share of a slash command's CPU (bench/slack.ts). Here a pending
  * deadline is an entry in a Set, checked by one interval every TICK_MS while any is pending, so setting
  * and cancelling one costs a Set insert and delete. A deadline fires at most TICK_MS after it is due,
- * which none of the bounds here (hundreds of ms and more) notice.
+ * which none of the bounds here (hundreds of ms and more) notice. Times are monotonic (performance.now),
+ * as setTimeout's are: a wall clock set back does not hold a deadline up.
  *
  * The interval keeps the process alive while a deadline is pending, as a setTimeout would: a one-shot CLI
  * waiting on a store that hangs still gets its answer after the bound.
@@ -32,7 +33,7 @@ function stopTicker(): void {
 }
 
 function tick(): void {
-  const now = Date.now();
+  const now = performance.now();
   for (const entry of pending) {
     if (entry.due > now) continue;
     pending.delete(entry);
@@ -43,7 +44,7 @@ function tick(): void {
 
 /** Calls `fire` once, `ms` from now (at most TICK_MS later), unless cancelled first. */
 export function afterMs(ms: number, fire: () => void): Deadline {
-  const entry: Pending = { due: Date.now() + ms, fire, cancel: () => pending.delete(entry) };
+  const entry: Pending = { due: performance.now() + ms, fire, cancel: () => pending.delete(entry) };
   if (ticker?.setOn !== setInterval) {
     // Only tests swap the clock (fake timers): deadlines set on the old one can never be due on the new
     // one, and kept they would hold the new interval, and the process, for as long as they said.
