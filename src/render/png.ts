@@ -18,9 +18,8 @@ export interface Raster {
 
 /** Rasterises one SVG. Synchronous and CPU-bound (tens of ms): callers cache by the picture's key. */
 export function svgToPng(svg: string): Raster {
-  const { Resvg } = loadResvg();
-  const rendered = new Resvg(outlineText(svg, Resvg, RENDER_OPTIONS), RENDER_OPTIONS).render();
-  return { png: encodePng(rendered.pixels, rendered.width, rendered.height), width: rendered.width, height: rendered.height };
+  const { pixels, width, height } = svgToPixels(svg);
+  return { png: encodePng(pixels, width, height), width, height };
 }
 
 /** Raw RGBA pixels, for tests that check colours at a point. */
