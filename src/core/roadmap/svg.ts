@@ -108,10 +108,14 @@ function drawLegend(layout: RoadmapLayout): string {
 function drawTitle(model: RoadmapModel, layout: RoadmapLayout): string {
   const nodes = nodesOf(model);
   const done = nodes.filter((n) => n.state === 'done').length;
-  const subtitle = model.next ? `${done} of ${nodes.length} topics done. Next step: ${model.next.name}` : `${done} of ${nodes.length} topics done. The whole path is covered.`;
+  // The count (right of the title) and the next step (below it) are two labels, not one sentence: each of
+  // them recurs from learner to learner (27 counts, one per topic), where the sentence was new for nearly
+  // every picture, and the renderer draws a label it has seen before from its cache (src/render/labelTiles.ts).
+  const then = model.next ? `Next step: ${model.next.name}` : 'The whole path is covered.';
   return (
     `<text x="${S.margin}" y="${S.margin + 30}" font-size="32" font-weight="700" fill="${INK}">Your path to ML engineer</text>` +
-    `<text x="${S.margin}" y="${S.margin + 64}" font-size="20" fill="${MUTED}">${escapeXml(subtitle)}</text>` +
+    `<text x="${layout.width - S.margin}" y="${S.margin + 30}" font-size="20" text-anchor="end" fill="${MUTED}">${done} of ${nodes.length} topics done</text>` +
+    `<text x="${S.margin}" y="${S.margin + 64}" font-size="20" fill="${MUTED}">${escapeXml(then)}</text>` +
     `<line x1="${S.margin}" x2="${layout.width - S.margin}" y1="${S.margin + S.titleHeight - 16}" y2="${S.margin + S.titleHeight - 16}" stroke="#E2E8F0" stroke-width="2"/>`
   );
 }
