@@ -4,10 +4,7 @@
  * renders share the one render.
  */
 import type { ReplyImage } from '../core/reply';
-import { RENDER_OPTIONS } from './renderOptions';
-import { encodePng } from './pngEncode';
-import { outlineText } from './textOutlines';
-import { loadResvg } from './resvg';
+import { svgToPngAsync } from './png';
 
 /** A few hundred learners' pictures (about 100-200 KB each) stay well under 100 MB. */
 const DEFAULT_CAPACITY = 300;
@@ -29,12 +26,7 @@ export class ImageCache {
     }
     this.renders++;
     // The native renderer is loaded with the first picture, not at start-up.
-    const rendering = Promise.resolve()
-      .then(() => {
-        const { renderAsync, Resvg } = loadResvg();
-        return renderAsync(outlineText(image.svg(), Resvg, RENDER_OPTIONS), RENDER_OPTIONS);
-      })
-      .then((rendered) => encodePng(rendered.pixels, rendered.width, rendered.height));
+    const rendering = Promise.resolve().then(() => svgToPngAsync(image.svg()));
     // A failed render is not kept: the next request tries again.
     rendering.catch(() => this.entries.delete(image.key));
     this.entries.set(image.key, rendering);

@@ -2,11 +2,16 @@
  * SVG -> PNG with resvg (a native renderer shipped prebuilt inside its npm package: nothing is fetched at
  * run time). Fonts come only from the Inter package in our dependencies, never from the system, so the
  * picture is the same on every machine and labels keep the widths the layout planned for.
+ *
+ * resvg draws the picture without its plain labels; each label is then laid on from its cached tile
+ * (labelTiles.ts), outlined from the fonts the first time it was seen (textOutlines.ts).
  */
+import type { RenderedImage } from '@resvg/resvg-js';
 import { loadResvg } from './resvg';
 import { RENDER_OPTIONS } from './renderOptions';
 import { encodePng } from './pngEncode';
-import { outlineText } from './textOutlines';
+import { outlineInPlace, outlineText, placedLabels, replaceLabels } from './textOutlines';
+import { drawLabels, type TileLabel } from './labelTiles';
 
 export { RENDER_OPTIONS, RENDER_SCALE } from './renderOptions';
 
@@ -16,6 +21,55 @@ export interface Raster {
   height: number;
 }
 
+export interface Pixels {
+  /** RGBA, premultiplied (the picture paints an opaque background, so the same as straight). */
+  pixels: Buffer;
+  width: number;
+  height: number;
+}
+
+/** A page left with no text needs no fonts: resvg would read the font files for nothing. */
+const SHAPES_ONLY_OPTIONS = { ...RENDER_OPTIONS, font: { loadSystemFonts: false } };
+
+/** The root's size in user units, when its user units are its pixels (no viewBox, or one that maps 1:1). */
+function rootSize(svg: string): { width: number; height: number } | undefined {
+  const root = /^<svg\b([^>]*)>/.exec(svg)?.[1] ?? '';
+  const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1];
+  const [width, height, viewBox] = [Number(attribute('width')), Number(attribute('height')), attribute('viewBox')];
+  if (!(width > 0 && height > 0)) return undefined;
+  if (viewBox !== undefined && viewBox.trim().split(/[\s,]+/).map(Number).join(' ') !== `0 0 ${width} ${height}`) return undefined;
+  return { width, height };
+}
+
+interface Page {
+  /** What resvg draws, and the options it needs for it. */
+  svg: string;
+  options: typeof RENDER_OPTIONS;
+  /** The labels to lay on afterwards, and the SVG's size (to know how resvg scaled it). */
+  labels: TileLabel[];
+  size?: { width: number; height: number };
+}
+
+/** The SVG without its plain labels (tiles draw them); for an SVG whose units are not its pixels, its labels as outlines. */
+function pageOf(svg: string): Page {
+  const { Resvg } = loadResvg();
+  const size = rootSize(svg);
+  if (!size) return { svg: outlineText(svg, Resvg, RENDER_OPTIONS), options: RENDER_OPTIONS, labels: [] };
+  const all = placedLabels(svg, Resvg, RENDER_OPTIONS);
+  const labels = all.filter((label): label is TileLabel => label.box !== undefined);
+  // A label with no known box (resvg placed part of it by a transform of its own) stays an outline.
+  const page = replaceLabels(svg, all, (label) => (label.box ? '' : outlineInPlace(label)));
+  return { svg: page, options: page.includes('<text') ? RENDER_OPTIONS : SHAPES_ONLY_OPTIONS, labels, size };
+}
+
+function withLabels(rendered: RenderedImage, { labels, size }: Page): Pixels {
+  // `pixels` is a fresh copy of resvg's canvas: ours to draw on.
+  const { pixels, width, height } = rendered;
+  // resvg rounds the zoomed size to whole pixels and scales each axis to fit it: 830/1384, not 0.6.
+  if (size) drawLabels(loadResvg().Resvg, pixels, width, height, labels, { x: width / size.width, y: height / size.height });
+  return { pixels, width, height };
+}
+
 /** Rasterises one SVG. Synchronous and CPU-bound (tens of ms): callers cache by the picture's key. */
 export function svgToPng(svg: string): Raster {
   const { pixels, width, height } = svgToPixels(svg);
@@ -23,8 +77,14 @@ export function svgToPng(svg: string): Raster {
 }
 
 /** Raw RGBA pixels, for tests that check colours at a point. */
-export function svgToPixels(svg: string): { pixels: Buffer; width: number; height: number } {
-  const { Resvg } = loadResvg();
-  const rendered = new Resvg(outlineText(svg, Resvg, RENDER_OPTIONS), RENDER_OPTIONS).render();
-  return { pixels: rendered.pixels, width: rendered.width, height: rendered.height };
+export function svgToPixels(svg: string): Pixels {
+  const page = pageOf(svg);
+  return withLabels(new (loadResvg().Resvg)(page.svg, page.options).render(), page);
+}
+
+/** As svgToPng, with resvg's drawing on libuv's thread pool: the event loop keeps serving others meanwhile. */
+export async function svgToPngAsync(svg: string): Promise<Buffer> {
+  const page = pageOf(svg);
+  const { pixels, width, height } = withLabels(await loadResvg().renderAsync(page.svg, page.options), page);
+  return encodePng(pixels, width, height);
 }

@@ -3,7 +3,8 @@
  * outlining text (~0.2 ms per label even with the subset fonts: resvg reads the font file again for each
  * glyph). The roadmap's labels repeat from learner to learner (topic names, stage names, the legend), so
  * each label is outlined once, by resvg itself (`toString()` writes text as paths), and later pictures
- * get the outline as a path placed where the label goes: the same pixels, no font work.
+ * get the outline as a path placed where the label goes: the same pixels, no font work. (png.ts goes one
+ * step further and draws each outline once, as a tile: labelTiles.ts.)
  *
  * Only `<text>` elements with plain content, one x and one y, and no transform, style or class are replaced
  * (anything else is left to resvg), and their styling must be their own attributes: only the root's
@@ -18,7 +19,34 @@ const POSITION = /\s(x|y)="(-?[\d.]+)"/g;
 /** Labels kept: the roadmap has about a hundred distinct ones, the subtitle one per count and next step. */
 const CAPACITY = 4000;
 
-const outlines = new Map<string, string>();
+/** A box in SVG units. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface Outline {
+  shapes: string;
+  /** Around every point of the outline's paths, control points included: never too small. Undefined when
+   *  a path is placed by a transform of resvg's own. */
+  box?: Box;
+}
+
+const outlines = new Map<string, Outline>();
+
+/** The box around a path's points; its data must hold only absolute commands with coordinate pairs (M L Q C Z). */
+function pointsBox(d: string, box: { minX: number; minY: number; maxX: number; maxY: number }): void {
+  const numbers = d.match(/-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/g) ?? [];
+  for (let i = 0; i + 1 < numbers.length; i += 2) {
+    const [x, y] = [Number(numbers[i]), Number(numbers[i + 1])];
+    box.minX = Math.min(box.minX, x);
+    box.maxX = Math.max(box.maxX, x);
+    box.minY = Math.min(box.minY, y);
+    box.maxY = Math.max(box.maxY, y);
+  }
+}
 
 /** resvg's own rendering of each label at the origin, as SVG shapes. */
 function outlineAll(Resvg: typeof ResvgClass, options: ResvgRenderOptions, labels: string[]): void {
@@ -31,13 +59,21 @@ function outlineAll(Resvg: typeof ResvgClass, options: ResvgRenderOptions, label
   for (const [, index, body] of tree.matchAll(/^ {4}<g id="o(\d+)"(?:\/>|>\n([\s\S]*?)\n {4}<\/g>)$/gm)) {
     // Coordinates cut to 1/100 of a unit (under 1/100 of a pixel) and path data without spaces that carry
     // nothing: ~45% less SVG for every later picture to join and parse.
+    const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+    let boxUnknown = /\btransform=/.test(body ?? '');
     const shapes = (body ?? '')
       .replace(/\n\s*/g, '')
       .replace(/<path([^>]*?) d="([^"]*)"/g, (whole, attributes: string, d: string) => {
         const compact = /\btransform=/.test(attributes) ? undefined : compactPath(d);
-        return compact === undefined ? whole : `<path${attributes} transform="scale(.01)" d="${compact}"`;
+        if (compact === undefined) {
+          boxUnknown = true;
+          return whole;
+        }
+        pointsBox(d, bounds);
+        return `<path${attributes} transform="scale(.01)" d="${compact}"`;
       });
-    outlines.set(labels[Number(index)]!, shapes.trim());
+    const box = boxUnknown || bounds.minX > bounds.maxX ? undefined : { x: bounds.minX, y: bounds.minY, width: bounds.maxX - bounds.minX, height: bounds.maxY - bounds.minY };
+    outlines.set(labels[Number(index)]!, { shapes: shapes.trim(), box });
   }
   while (outlines.size > CAPACITY) outlines.delete(outlines.keys().next().value!);
 }
@@ -79,8 +115,23 @@ export function compactPath(d: string): string | undefined {
   return out;
 }
 
-/** `svg` with every plain label replaced by its (cached) outline. */
-export function outlineText(svg: string, Resvg: typeof ResvgClass, options: ResvgRenderOptions): string {
+/** A plain label of a picture: where it stands in the SVG's text, where it is drawn, and its outline. */
+export interface PlacedLabel {
+  /** The label's styling and text: the same key wherever it stands. */
+  key: string;
+  /** Its outline at the origin, as SVG shapes (empty when resvg drew nothing for it, e.g. only spaces). */
+  shapes: string;
+  /** The box around the outline, when known (see Outline). */
+  box?: Box;
+  x: number;
+  y: number;
+  /** Where its `<text>` element starts and ends in the SVG. */
+  start: number;
+  end: number;
+}
+
+/** The plain labels of `svg`, in order, each with its (cached) outline; new labels are outlined first. */
+export function placedLabels(svg: string, Resvg: typeof ResvgClass, options: ResvgRenderOptions): PlacedLabel[] {
   const texts = [...svg.matchAll(TEXT)].flatMap((match) => {
     const at = { x: '', y: '' };
     const style = match[1]!.replace(POSITION, (_m, axis: 'x' | 'y', value: string) => {
@@ -89,19 +140,36 @@ export function outlineText(svg: string, Resvg: typeof ResvgClass, options: Resv
     });
     // Only a label placed by one x and one y and styled by its own attributes is the same wherever it goes.
     if (!at.x || !at.y || /\b(transform|dx|dy|rotate|style|class|id)=/.test(style)) return [];
-    return [{ match, at, label: `${style}>${match[2]!}` }];
+    return [{ match, at, key: `${style}>${match[2]!}` }];
   });
-  const missing = [...new Set(texts.map((t) => t.label).filter((label) => !outlines.has(label)))];
+  const missing = [...new Set(texts.map((t) => t.key).filter((key) => !outlines.has(key)))];
   if (missing.length > 0) outlineAll(Resvg, options, missing);
+  return texts.flatMap(({ match, at, key }) => {
+    const outline = outlines.get(key);
+    // A label resvg gave nothing back for stays text: resvg draws it as before.
+    if (outline === undefined) return [];
+    return [{ key, ...outline, x: Number(at.x), y: Number(at.y), start: match.index, end: match.index + match[0].length }];
+  });
+}
+
+/** `svg` with each of `labels` (found in it by `placedLabels`) replaced by what `replacement` gives. */
+export function replaceLabels(svg: string, labels: PlacedLabel[], replacement: (label: PlacedLabel) => string): string {
   const parts: string[] = [];
   let from = 0;
-  for (const { match, at, label } of texts) {
-    const shapes = outlines.get(label);
-    // A label resvg gave nothing back for stays text: resvg draws it as before.
-    if (shapes === undefined) continue;
-    parts.push(svg.slice(from, match.index), shapes && `<g transform="translate(${at.x} ${at.y})">${shapes}</g>`);
-    from = match.index + match[0].length;
+  for (const label of labels) {
+    parts.push(svg.slice(from, label.start), replacement(label));
+    from = label.end;
   }
   parts.push(svg.slice(from));
   return parts.join('');
+}
+
+/** The label's outline where the label stands. */
+export function outlineInPlace(label: PlacedLabel): string {
+  return label.shapes && `<g transform="translate(${label.x} ${label.y})">${label.shapes}</g>`;
+}
+
+/** `svg` with every plain label replaced by its (cached) outline. */
+export function outlineText(svg: string, Resvg: typeof ResvgClass, options: ResvgRenderOptions): string {
+  return replaceLabels(svg, placedLabels(svg, Resvg, options), outlineInPlace);
 }

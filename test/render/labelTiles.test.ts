@@ -1,0 +1,72 @@
+/** Labels laid on from cached tiles look as resvg draws them in place, and a label seen before costs no drawing. */
+import { Resvg } from '@resvg/resvg-js';
+import { loadKnowledgeBase } from '../../src/knowledge/load';
+import { newProfile, setTopicStatus } from '../../src/core/profile/profile';
+import { roadmapSvg } from '../../src/core/roadmap/svg';
+import { RENDER_OPTIONS } from '../../src/render/renderOptions';
+import { outlineText } from '../../src/render/textOutlines';
+import { tileStats } from '../../src/render/labelTiles';
+import { svgToPixels } from '../../src/render/png';
+
+const kb = loadKnowledgeBase();
+const now = new Date('2026-11-27T10:00:00Z');
+
+/** resvg drawing the whole picture, labels included, from the same outlines. */
+function inPlace(svg: string): Buffer {
+  return new Resvg(outlineText(svg, Resvg, RENDER_OPTIONS), RENDER_OPTIONS).render().pixels;
+}
+
+function difference(a: Buffer, b: Buffer): { differing: number; largest: number } {
+  expect(b.length).toBe(a.length);
+  let differing = 0;
+  let largest = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i]! - b[i]!);
+    if (d > 0) differing++;
+    largest = Math.max(largest, d);
+  }
+  return { differing: differing / a.length, largest };
+}
+
+const labelled = (labels: { x: number; y: number; text: string }[]) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120" viewBox="0 0 400 120" font-family="Inter"><rect width="400" height="120" fill="#1D3557"/>${labels
+    .map(({ x, y, text }) => `<text x="${x}" y="${y}" font-size="20" fill="#FFFFFF">${text}</text>`)
+    .join('')}</svg>`;
+
+describe('label tiles', () => {
+  it('draw the roadmap as resvg draws its labels in place, to within an antialiasing step', () => {
+    for (const done of [[], ['programming-basics', 'python', 'pytorch'], kb.topics.map((t) => t.id)]) {
+      const svg = roadmapSvg(kb, done.reduce((p, id) => setTopicStatus(p, id, 'done', now), newProfile('tiles', now)));
+      const { differing, largest } = difference(inPlace(svg), svgToPixels(svg).pixels);
+      // Edge pixels may differ by a step of resvg's 4x4 antialiasing (16 of 255) or a rounding of the
+      // blend; a label a fraction of a pixel off, or blended wrongly, differs by far more and in far more places.
+      expect(largest).toBeLessThanOrEqual(32);
+      expect(differing).toBeLessThan(0.015);
+    }
+  });
+
+  it('draw a label once per place: a picture seen before needs no new tiles, a moved label one', () => {
+    const labels = [
+      { x: 10, y: 30, text: 'Tiles test: first label' },
+      { x: 10, y: 70, text: 'Tiles test: second label' },
+    ];
+    const before = tileStats.atlasRenders;
+    const first = svgToPixels(labelled(labels)).pixels;
+    expect(tileStats.atlasRenders).toBe(before + 1); // both new labels in one render
+    expect(svgToPixels(labelled(labels)).pixels.equals(first)).toBe(true);
+    expect(tileStats.atlasRenders).toBe(before + 1);
+    const moved = [labels[0]!, { ...labels[1]!, x: 13 }];
+    expect(difference(inPlace(labelled(moved)), svgToPixels(labelled(moved)).pixels).largest).toBeLessThanOrEqual(32);
+    expect(tileStats.atlasRenders).toBe(before + 2);
+  });
+
+  it('leave labels as outlines in a picture whose units are not its pixels', () => {
+    const scaled = labelled([{ x: 10, y: 30, text: 'Scaled by its viewBox' }]).replace('width="400" height="120"', 'width="800" height="240"');
+    const before = tileStats.atlasRenders;
+    const { pixels } = svgToPixels(scaled);
+    expect(pixels.equals(inPlace(scaled))).toBe(true);
+    expect(tileStats.atlasRenders).toBe(before);
+    // The label is there: white text on the dark fill.
+    expect(pixels.some((v, i) => i % 4 === 0 && v > 200)).toBe(true);
+  });
+});
