@@ -47,8 +47,8 @@ const SHAPES_ONLY = { font: { loadSystemFonts: false } };
 const tiles = new Map<string, Tile>();
 let tileBytes = 0;
 
-/** How many times resvg drew new tiles: tests check that a picture seen before needs none. */
-export const tileStats = { atlasRenders: 0 };
+/** How many times resvg drew new tiles, and how many labels were laid on as tiles: for tests. */
+export const tileStats = { atlasRenders: 0, labelsLaid: 0 };
 
 interface Wanted {
   key: string;
@@ -126,6 +126,7 @@ export function drawLabels(Resvg: typeof ResvgClass, pixels: Uint8Array, width: 
     const tile = tiles.get(key)!;
     composite(pixels, width, height, tile, ix + tile.left, iy + tile.top);
   }
+  tileStats.labelsLaid += placed.length;
   for (const [key, tile] of tiles) {
     if (tileBytes <= CAPACITY_BYTES) break;
     tiles.delete(key);

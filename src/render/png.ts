@@ -10,7 +10,7 @@ import type { RenderedImage } from '@resvg/resvg-js';
 import { loadResvg } from './resvg';
 import { RENDER_OPTIONS } from './renderOptions';
 import { encodePng } from './pngEncode';
-import { outlineInPlace, outlineText, placedLabels, replaceLabels } from './textOutlines';
+import { outlineInPlace, outlineText, placedLabels, replaceLabels, type PlacedLabel } from './textOutlines';
 import { drawLabels, type TileLabel } from './labelTiles';
 
 export { RENDER_OPTIONS, RENDER_SCALE } from './renderOptions';
@@ -50,15 +50,47 @@ interface Page {
   size?: { width: number; height: number };
 }
 
-/** The SVG without its plain labels (tiles draw them); for an SVG whose units are not its pixels, its labels as outlines. */
+/**
+ * Where the labels start whose own x, y and attributes say all about how they are drawn: labels within
+ * groups that carry nothing but data (a group's transform, opacity or fill would reach its labels, which a
+ * tile does not know of). Undefined for an SVG with anything but simple shapes, text and groups (a `<use>`
+ * could repeat a label elsewhere, a `<defs>` hold one that is never drawn). Tiles also go on top of the
+ * picture: fine for pictures that draw nothing over their labels, as the roadmap (labelTiles.test.ts).
+ */
+function standAloneLabels(svg: string): Set<number> | undefined {
+  const standAlone = new Set<number>();
+  /** For each open group: whether it and all groups around it are plain. */
+  const plain: boolean[] = [];
+  for (const tag of svg.matchAll(/<(\/?)([a-zA-Z][\w:-]*)([^>]*?)(\/?)>/g)) {
+    const [, closing, name, attributes, selfClosing] = tag;
+    // A nested <svg> is a viewport of its own: a transform, in effect.
+    if (!SIMPLE_ELEMENTS.has(name!) || (name === 'svg' && !closing && tag.index !== 0)) return undefined;
+    if (name !== 'g') {
+      if (name === 'text' && !closing && plain.every(Boolean)) standAlone.add(tag.index);
+      continue;
+    }
+    if (closing) plain.pop();
+    else if (!selfClosing) plain.push(attributes!.replace(/\s(?:data-[\w-]+|id)="[^"]*"/g, '').trim() === '');
+  }
+  return standAlone;
+}
+
+const SIMPLE_ELEMENTS = new Set(['svg', 'g', 'rect', 'circle', 'ellipse', 'line', 'path', 'polyline', 'polygon', 'text']);
+
+/**
+ * The SVG without its stand-alone labels, which tiles draw, and its other plain labels as outlines; when
+ * its units are not its pixels, or it has more than simple shapes, all its labels as outlines.
+ */
 function pageOf(svg: string): Page {
   const { Resvg } = loadResvg();
   const size = rootSize(svg);
-  if (!size) return { svg: outlineText(svg, Resvg, RENDER_OPTIONS), options: RENDER_OPTIONS, labels: [] };
+  const standAlone = size && standAloneLabels(svg);
+  if (!standAlone) return { svg: outlineText(svg, Resvg, RENDER_OPTIONS), options: RENDER_OPTIONS, labels: [] };
   const all = placedLabels(svg, Resvg, RENDER_OPTIONS);
-  const labels = all.filter((label): label is TileLabel => label.box !== undefined);
-  // A label with no known box (resvg placed part of it by a transform of its own) stays an outline.
-  const page = replaceLabels(svg, all, (label) => (label.box ? '' : outlineInPlace(label)));
+  // A label with no known box (resvg placed part of it by a transform of its own) stays an outline too.
+  const labels = all.filter((label): label is TileLabel => label.box !== undefined && standAlone.has(label.start));
+  const tiled = new Set<PlacedLabel>(labels);
+  const page = replaceLabels(svg, all, (label) => (tiled.has(label) ? '' : outlineInPlace(label)));
   return { svg: page, options: page.includes('<text') ? RENDER_OPTIONS : SHAPES_ONLY_OPTIONS, labels, size };
 }
 

@@ -37,7 +37,10 @@ describe('label tiles', () => {
   it('draw the roadmap as resvg draws its labels in place, to within an antialiasing step', () => {
     for (const done of [[], ['programming-basics', 'python', 'pytorch'], kb.topics.map((t) => t.id)]) {
       const svg = roadmapSvg(kb, done.reduce((p, id) => setTopicStatus(p, id, 'done', now), newProfile('tiles', now)));
+      const laid = tileStats.labelsLaid;
       const { differing, largest } = difference(inPlace(svg), svgToPixels(svg).pixels);
+      // Every label of the picture came from a tile (title, count, next step, stages, topics, legend).
+      expect(tileStats.labelsLaid - laid).toBe([...svg.matchAll(/<text/g)].length);
       // Edge pixels may differ by a step of resvg's 4x4 antialiasing (16 of 255) or a rounding of the
       // blend; a label a fraction of a pixel off, or blended wrongly, differs by far more and in far more places.
       expect(largest).toBeLessThanOrEqual(32);
@@ -60,13 +63,22 @@ describe('label tiles', () => {
     expect(tileStats.atlasRenders).toBe(before + 2);
   });
 
-  it('leave labels as outlines in a picture whose units are not its pixels', () => {
-    const scaled = labelled([{ x: 10, y: 30, text: 'Scaled by its viewBox' }]).replace('width="400" height="120"', 'width="800" height="240"');
-    const before = tileStats.atlasRenders;
-    const { pixels } = svgToPixels(scaled);
-    expect(pixels.equals(inPlace(scaled))).toBe(true);
-    expect(tileStats.atlasRenders).toBe(before);
-    // The label is there: white text on the dark fill.
-    expect(pixels.some((v, i) => i % 4 === 0 && v > 200)).toBe(true);
+  it('leave labels as outlines where a tile would not know how they are drawn', () => {
+    const one = labelled([{ x: 10, y: 30, text: 'Not a tile' }]);
+    const pictures = {
+      'units not pixels': one.replace('width="400" height="120"', 'width="800" height="240"'),
+      'a label in a viewport of its own': one.replace('<text', '<svg x="40" y="20" width="300" height="80" viewBox="0 0 150 40"><text').replace('</text>', '</text></svg>'),
+      'a label used again elsewhere': one.replace('<text', '<g id="again"><text').replace('</text>', '</text></g><use href="#again" y="50"/>'),
+      'a group that moves its label': one.replace('<text', '<g transform="translate(120 40)"><text').replace('</text>', '</text></g>'),
+      'a group that fades its label': one.replace('<text', '<g opacity="0.5"><text').replace('</text>', '</text></g>'),
+    };
+    for (const [name, svg] of Object.entries(pictures)) {
+      const before = tileStats.atlasRenders;
+      const { pixels } = svgToPixels(svg);
+      expect({ name, same: pixels.equals(inPlace(svg)) }).toEqual({ name, same: true });
+      expect(tileStats.atlasRenders).toBe(before);
+      // The label is there: light text on the dark fill.
+      expect(pixels.some((v, i) => i % 4 === 0 && v > 120)).toBe(true);
+    }
   });
 });
