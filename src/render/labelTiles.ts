@@ -39,6 +39,8 @@ export interface Scale {
  * the roadmap's labels (topics in each state, stages, counts, next steps, legend) need about 3 MB in all.
  */
 const CAPACITY_BYTES = 16 * 1024 * 1024;
+/** New labels drawn in one render at most (the roadmap's first picture has about 70). */
+const ATLAS_LABELS = 200;
 /** Pixels of transparent margin around a label's outline box, for antialiasing. */
 const MARGIN = 2;
 /** Only shapes: tiles never need fonts (a resvg without options would also scan the system's). */
@@ -120,8 +122,9 @@ export function drawLabels(Resvg: typeof ResvgClass, pixels: Uint8Array, width: 
     const [fx, fy] = [Math.round((px - ix) * 1000) / 1000, Math.round((py - iy) * 1000) / 1000];
     return { key: `${scale.x} ${scale.y} ${fx} ${fy} ${label.key}`, label, ix, iy, fx, fy };
   });
-  const wanted = new Map(placed.filter((p) => !tiles.has(p.key)).map((p) => [p.key, p]));
-  if (wanted.size > 0) drawTiles(Resvg, [...wanted.values()], scale);
+  const wanted = [...new Map(placed.filter((p) => !tiles.has(p.key)).map((p) => [p.key, p])).values()];
+  // A few hundred labels at a time: one canvas of a few MB, however many labels a picture brings.
+  for (let i = 0; i < wanted.length; i += ATLAS_LABELS) drawTiles(Resvg, wanted.slice(i, i + ATLAS_LABELS), scale);
   for (const { key, ix, iy } of placed) {
     const tile = tiles.get(key)!;
     composite(pixels, width, height, tile, ix + tile.left, iy + tile.top);

@@ -63,6 +63,15 @@ describe('label tiles', () => {
     expect(tileStats.atlasRenders).toBe(before + 2);
   });
 
+  it('draw the new labels of a picture that brings many of them a few hundred at a time', () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ x: 4 + (i % 5) * 80, y: 12 + Math.floor(i / 5) * 2, text: `m${i}` }));
+    const before = tileStats.atlasRenders;
+    const svg = labelled(many).replace(/font-size="20"/g, 'font-size="8"');
+    const { largest } = difference(inPlace(svg), svgToPixels(svg).pixels);
+    expect(tileStats.atlasRenders).toBe(before + 2);
+    expect(largest).toBeLessThanOrEqual(32);
+  });
+
   it('leave labels as outlines where a tile would not know how they are drawn', () => {
     const one = labelled([{ x: 10, y: 30, text: 'Not a tile' }]);
     const pictures = {
