@@ -7,6 +7,7 @@ import { RENDER_OPTIONS } from '../../src/render/renderOptions';
 import { outlineText } from '../../src/render/textOutlines';
 import { tileStats } from '../../src/render/labelTiles';
 import { svgToPixels } from '../../src/render/png';
+import { pixelDifference } from '../helpers/pixelDifference';
 
 const kb = loadKnowledgeBase();
 const now = new Date('2026-11-27T10:00:00Z');
@@ -14,18 +15,6 @@ const now = new Date('2026-11-27T10:00:00Z');
 /** resvg drawing the whole picture, labels included, from the same outlines. */
 function inPlace(svg: string): Buffer {
   return new Resvg(outlineText(svg, Resvg, RENDER_OPTIONS), RENDER_OPTIONS).render().pixels;
-}
-
-function difference(a: Buffer, b: Buffer): { differing: number; largest: number } {
-  expect(b.length).toBe(a.length);
-  let differing = 0;
-  let largest = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = Math.abs(a[i]! - b[i]!);
-    if (d > 0) differing++;
-    largest = Math.max(largest, d);
-  }
-  return { differing: differing / a.length, largest };
 }
 
 const labelled = (labels: { x: number; y: number; text: string }[]) =>
@@ -38,7 +27,7 @@ describe('label tiles', () => {
     for (const done of [[], ['programming-basics', 'python', 'pytorch'], kb.topics.map((t) => t.id)]) {
       const svg = roadmapSvg(kb, done.reduce((p, id) => setTopicStatus(p, id, 'done', now), newProfile('tiles', now)));
       const laid = tileStats.labelsLaid;
-      const { differing, largest } = difference(inPlace(svg), svgToPixels(svg).pixels);
+      const { differing, largest } = pixelDifference(inPlace(svg), svgToPixels(svg).pixels);
       // Every label of the picture came from a tile (title, count, next step, stages, topics, legend).
       expect(tileStats.labelsLaid - laid).toBe([...svg.matchAll(/<text/g)].length);
       // Edge pixels may differ by a step of resvg's 4x4 antialiasing (16 of 255) or a rounding of the
@@ -59,7 +48,7 @@ describe('label tiles', () => {
     expect(svgToPixels(labelled(labels)).pixels.equals(first)).toBe(true);
     expect(tileStats.atlasRenders).toBe(before + 1);
     const moved = [labels[0]!, { ...labels[1]!, x: 13 }];
-    expect(difference(inPlace(labelled(moved)), svgToPixels(labelled(moved)).pixels).largest).toBeLessThanOrEqual(32);
+    expect(pixelDifference(inPlace(labelled(moved)), svgToPixels(labelled(moved)).pixels).largest).toBeLessThanOrEqual(32);
     expect(tileStats.atlasRenders).toBe(before + 2);
   });
 
@@ -67,7 +56,7 @@ describe('label tiles', () => {
     const many = Array.from({ length: 250 }, (_, i) => ({ x: 4 + (i % 5) * 80, y: 12 + Math.floor(i / 5) * 2, text: `m${i}` }));
     const before = tileStats.atlasRenders;
     const svg = labelled(many).replace(/font-size="20"/g, 'font-size="8"');
-    const { largest } = difference(inPlace(svg), svgToPixels(svg).pixels);
+    const { largest } = pixelDifference(inPlace(svg), svgToPixels(svg).pixels);
     expect(tileStats.atlasRenders).toBe(before + 2);
     expect(largest).toBeLessThanOrEqual(32);
   });
